@@ -1,0 +1,183 @@
+"""The ``liquidpy`` command line: build, serve, clean, new, doctor."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from liquidpy_site.errors import SiteError
+from liquidpy_site.log import setup_logging, topic_line
+
+log = logging.getLogger("liquidpy_site")
+
+
+def _split_configs(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def site_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options ``build`` and ``serve`` share (Jekyll's flags)."""
+    options = [
+        click.option("-s", "--source", default=".", show_default=True, help="Source folder."),
+        click.option("-d", "--destination", default=None, help="Destination folder (default: SOURCE/_site)."),
+        click.option("--config", "config", default=None, help="Configuration files, comma separated."),
+        click.option("-D", "--drafts", is_flag=True, default=None, help="Render posts in _drafts."),
+        click.option("--future", is_flag=True, default=None, help="Publish posts dated in the future."),
+        click.option("--unpublished", is_flag=True, default=None, help="Render posts marked unpublished."),
+        click.option("-b", "--baseurl", default=None, help="Serve the site under this base URL."),
+        click.option("--safe", is_flag=True, default=None, help="Disable custom plugins."),
+        click.option("--limit_posts", "limit_posts", type=int, default=None, help="Only the N newest posts."),
+        click.option("-I", "--incremental", is_flag=True, default=None, help="Rebuild only what changed."),
+        click.option("-q", "--quiet", is_flag=True, default=False, help="Only errors."),
+        click.option("-V", "--verbose", is_flag=True, default=False, help="Debug output."),
+        click.option("-t", "--trace", is_flag=True, default=False, help="Show the full traceback on errors."),
+        click.option("--profile", is_flag=True, default=False, help="Print a render profile."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _overrides(**flags: Any) -> dict[str, Any]:
+    names = ("drafts", "future", "unpublished", "baseurl", "safe", "limit_posts", "incremental")
+    return {name: flags[name] for name in names if flags.get(name) is not None}
+
+
+def run_build(source: str, destination: str | None, config: str | None, **flags: Any) -> Any:
+    """Build once and print Jekyll's progress lines."""
+    from liquidpy_site.api import build
+    from liquidpy_site.config import load_config
+
+    source_path = Path(source).resolve()
+    configs = _split_configs(config)
+    preview = load_config(source_path, configs, {"source": str(source_path),
+                                                  **({"destination": destination} if destination else {})})
+    files = configs or [f for f in ("_config.yml", "_config.yaml", "_config.toml")
+                        if (source_path / f).is_file()][:1]
+    shown = ", ".join(str((source_path / f) if not Path(f).is_absolute() else f) for f in files) or "none"
+    log.info(topic_line("Configuration file:", shown))
+    log.info(topic_line("Source:", preview["source"]))
+    log.info(topic_line("Destination:", preview["destination"]))
+    incremental = "enabled" if flags.get("incremental") else "disabled. Enable with --incremental"
+    log.info(topic_line("Incremental build:", incremental))
+    log.info(topic_line("Generating...", ""))
+    started = time.perf_counter()
+    site = build(source_path, destination, config=configs, **_overrides(**flags))
+    log.info(topic_line("", f"done in {time.perf_counter() - started:.3f} seconds."))
+    return site
+
+
+def _fail(err: SiteError, trace: bool) -> None:
+    if trace:
+        raise err
+    click.echo(err.describe(), err=True)
+    click.echo(topic_line("Error:", "the site could not be built; the destination was left as it was."), err=True)
+    sys.exit(err.exit_code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="liquidpy-site", prog_name="liquidpy")
+def main() -> None:
+    """Build Jekyll sites unchanged, to the same output as Jekyll 4.3."""
+
+
+@main.command()
+@site_options
+def build(source: str, destination: str | None, config: str | None, quiet: bool,
+          verbose: bool, trace: bool, profile: bool, **flags: Any) -> None:
+    """Build the site into the destination folder."""
+    setup_logging(quiet, verbose)
+    try:
+        run_build(source, destination, config, **flags)
+    except SiteError as err:
+        _fail(err, trace)
+    log.info(topic_line("Auto-regeneration:", "disabled. Use --watch to enable."))
+
+
+@main.command()
+@site_options
+@click.option("-H", "--host", default="127.0.0.1", show_default=True, help="Host to bind to.")
+@click.option("-P", "--port", default=4000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--no-watch", is_flag=True, default=False, help="Do not rebuild on changes.")
+@click.option("-o", "--open-url", is_flag=True, default=False, help="Open the site in a browser.")
+@click.option("-l", "--livereload", is_flag=True, default=True, help="Reload pages after a rebuild (on by default).")
+def serve(source: str, destination: str | None, config: str | None, quiet: bool, verbose: bool,
+          trace: bool, profile: bool, host: str, port: int, no_watch: bool, open_url: bool,
+          livereload: bool, **flags: Any) -> None:
+    """Build the site, serve it, and rebuild when files change."""
+    from liquidpy_site.serve import serve_site
+
+    setup_logging(quiet, verbose)
+    try:
+        site = run_build(source, destination, config, **flags)
+    except SiteError as err:
+        _fail(err, trace)
+        return
+    serve_site(site, host=host, port=port, watch=not no_watch, open_url=open_url,
+               rebuild=lambda: run_build(source, destination, config, **flags))
+
+
+@main.command()
+@click.option("-s", "--source", default=".", help="Source folder.")
+@click.option("-d", "--destination", default=None, help="Destination folder.")
+def clean(source: str, destination: str | None) -> None:
+    """Remove the destination folder and caches."""
+    import shutil
+
+    setup_logging()
+    source_path = Path(source).resolve()
+    dest = Path(destination).resolve() if destination else source_path / "_site"
+    for path in (dest, source_path / ".jekyll-cache", source_path / ".liquidpy-cache",
+                 source_path / ".jekyll-metadata"):
+        if path.is_dir():
+            shutil.rmtree(path)
+            log.info(topic_line("Cleaner:", f"Removing {path}..."))
+        elif path.is_file():
+            path.unlink()
+            log.info(topic_line("Cleaner:", f"Removing {path}..."))
+        else:
+            log.info(topic_line("Cleaner:", f"Nothing to do for {path}."))
+
+
+@main.command()
+@click.argument("path")
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+def new(path: str, force: bool) -> None:
+    """Create a starter site at PATH."""
+    from liquidpy_site.starter import create_starter
+
+    setup_logging()
+    target = Path(path).resolve()
+    if target.exists() and any(target.iterdir()) and not force:
+        click.echo(f"Conflict: {target} exists and is not empty. Use --force to write into it.", err=True)
+        sys.exit(1)
+    create_starter(target)
+    log.info(f"New site installed in {target}.")
+
+
+@main.command()
+@click.option("-s", "--source", default=".", help="Source folder.")
+@click.option("--config", "config", default=None, help="Configuration files, comma separated.")
+def doctor(source: str, config: str | None) -> None:
+    """Check the site for problems (URL conflicts, configuration)."""
+    from liquidpy_site.doctor import run_doctor
+
+    setup_logging()
+    try:
+        problems = run_doctor(Path(source).resolve(), _split_configs(config))
+    except SiteError as err:
+        _fail(err, False)
+        return
+    for problem in problems:
+        log.warning(topic_line("Conflict:", problem))
+    if problems:
+        sys.exit(1)
+    log.info(topic_line("", "Everything looks fine."))

@@ -1,0 +1,176 @@
+"""The site's content model: pages, documents, static files, layouts, collections.
+
+Models are plain data. Reading fills them, rendering sets ``output``, writing
+copies them out; templates see them through drops (``rendering/drops.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(eq=False)
+class Layout:
+    """A template from ``_layouts`` (or a theme's)."""
+
+    name: str
+    """The layout's name: its file name without extension (``default``)."""
+    path: Path
+    """Absolute path of the file."""
+    relative_path: str
+    """Path relative to the site source (or the theme root)."""
+    data: dict[str, Any]
+    """Front matter; ``layout`` names the parent layout."""
+    content: str
+    """The template text after the front matter."""
+    content_line: int = 1
+    """Line of the file where ``content`` starts (for error messages)."""
+
+
+@dataclass(eq=False)
+class Convertible:
+    """What pages and documents share: source, front matter, content and output."""
+
+    path: Path
+    """Absolute path of the source file."""
+    relative_path: str
+    """Path relative to the site source, with ``/`` separators."""
+    data: dict[str, Any]
+    """Front matter merged over front matter defaults."""
+    content: str
+    """The body after the front matter; after rendering, the converted body."""
+    content_line: int = 1
+    """Line of the source file where the body starts."""
+    url: str = ""
+    """The URL the output is served at (``/about/``), without the baseurl."""
+    output: str | None = None
+    """The rendered text with layouts, set by rendering."""
+    raw_content: str = ""
+    """The body as read, before rendering."""
+
+    @property
+    def name(self) -> str:
+        """The file name, e.g. ``about.md``."""
+        return self.relative_path.rsplit("/", 1)[-1]
+
+    @property
+    def extname(self) -> str:
+        """The source extension with its dot, e.g. ``.md``."""
+        dot = self.name.rfind(".")
+        return self.name[dot:] if dot > 0 else ""
+
+    @property
+    def basename_without_ext(self) -> str:
+        """The file name without its extension."""
+        ext = self.extname
+        return self.name[: -len(ext)] if ext else self.name
+
+
+@dataclass(eq=False)
+class Page(Convertible):
+    """A file with front matter outside any collection."""
+
+    dir: str = ""
+    """The folder of the source file relative to the source, e.g. ``docs/api``."""
+    output_ext: str = ".html"
+    """The extension of the output file (from the converter)."""
+    is_generated: bool = False
+    """True for pages a plugin made rather than read from a file."""
+
+
+@dataclass(eq=False)
+class Document(Convertible):
+    """A file in a collection (posts included)."""
+
+    collection: str = "posts"
+    """The label of the collection the document belongs to."""
+    date: dt.datetime | None = None
+    """The document's date (from its name, front matter or the file)."""
+    output_ext: str = ".html"
+    """The extension of the output file (from the converter)."""
+    is_draft: bool = False
+    """True for a post read from ``_drafts``."""
+    excerpt: Excerpt | None = None
+    """The excerpt of the document, when it has one."""
+    next: Document | None = None
+    """The following document in the collection's order."""
+    previous: Document | None = None
+    """The preceding document in the collection's order."""
+
+    @property
+    def id(self) -> str:
+        """Jekyll's document id: the URL without its extension."""
+        url = self.url
+        for ext in (self.output_ext, ".html"):
+            if ext and url.endswith(ext):
+                return url[: -len(ext)]
+        return url
+
+
+@dataclass(eq=False)
+class Excerpt:
+    """The first part of a document, rendered on its own."""
+
+    doc: Document
+    """The document the excerpt belongs to."""
+    content: str
+    """The excerpt's source text (up to the separator)."""
+    output: str | None = None
+    """The rendered excerpt (Liquid and converter, no layout)."""
+
+
+@dataclass(eq=False)
+class StaticFile:
+    """A file copied to the destination as it is."""
+
+    path: Path
+    """Absolute path of the source file."""
+    relative_path: str
+    """Path relative to the site source (``assets/logo.png``)."""
+    url: str
+    """The URL the file is served at."""
+    collection: str | None = None
+    """The collection label, for static files inside a collection."""
+    data: dict[str, Any] = field(default_factory=dict)
+    """Front matter defaults that apply to the file."""
+
+    @property
+    def name(self) -> str:
+        """The file name."""
+        return self.relative_path.rsplit("/", 1)[-1]
+
+    @property
+    def extname(self) -> str:
+        """The extension with its dot."""
+        dot = self.name.rfind(".")
+        return self.name[dot:] if dot > 0 else ""
+
+    @property
+    def basename(self) -> str:
+        """The file name without its extension."""
+        ext = self.extname
+        return self.name[: -len(ext)] if ext else self.name
+
+
+@dataclass(eq=False)
+class Collection:
+    """A collection from the ``collections`` option (``posts`` is one)."""
+
+    label: str
+    """The collection's name."""
+    metadata: dict[str, Any]
+    """Its options from the configuration (``output``, ``permalink``, …)."""
+    relative_directory: str
+    """The folder relative to the source, e.g. ``_recipes`` or ``my/_recipes``."""
+    docs: list[Document] = field(default_factory=list)
+    """Documents in the collection's order."""
+    files: list[StaticFile] = field(default_factory=list)
+    """Files without front matter in the collection's folder."""
+
+    @property
+    def output(self) -> bool:
+        """Whether documents are written to the destination."""
+        return bool(self.metadata.get("output", False))

@@ -1,0 +1,1 @@
+"""Reading: walks the source and turns files into models."""

@@ -1,0 +1,194 @@
+"""Building pages and documents from source files (Jekyll's read rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from liquidpy_site.config import deep_merge
+from liquidpy_site.errors import FrontMatterError, ReadError, SourceLocation
+from liquidpy_site.models import Collection, Document, Excerpt, Layout, Page
+from liquidpy_site.reading.defaults import FrontMatterDefaults
+from liquidpy_site.reading.excerpts import extract_excerpt
+from liquidpy_site.reading.front_matter import read_text, split_front_matter
+from liquidpy_site.text import InvalidDate, parse_date, titleize_slug
+
+log = logging.getLogger("liquidpy_site")
+
+DATE_FILENAME = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+DATELESS_FILENAME = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
+
+
+class DocumentFactory:
+    """Reads files into :class:`Page`, :class:`Document` and :class:`Layout` models.
+
+    Args:
+        config: The site configuration.
+        defaults: Front matter defaults of the site.
+        site_time: The build's ``site.time``.
+    """
+
+    def __init__(self, config: Mapping[str, Any], defaults: FrontMatterDefaults,
+                 site_time: dt.datetime) -> None:
+        self.config = config
+        self.defaults = defaults
+        self.site_time = site_time
+        self.strict = bool(config.get("strict_front_matter"))
+
+    def _read(self, path: Path, relative: str) -> tuple[dict[str, Any], str, int]:
+        text = read_text(path, relative)
+        data, body, line, error = split_front_matter(text, relative)
+        if error is not None:
+            if self.strict:
+                raise error
+            log.error("Error: %s", error.describe())
+            return {}, text, 1
+        return data, body, line
+
+    def layout(self, path: Path, relative: str, name: str) -> Layout:
+        """Read a layout file."""
+        data, body, line = self._read(path, relative)
+        return Layout(name=name, path=path, relative_path=relative, data=data,
+                      content=body, content_line=line)
+
+    def page(self, path: Path, relative: str) -> Page:
+        """Read a page (a file with front matter outside collections)."""
+        data, body, line = self._read(path, relative)
+        data = deep_merge(self.defaults.all(relative, "pages"), data)
+        folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
+        return Page(path=path, relative_path=relative, data=data, content=body,
+                    raw_content=body, content_line=line, dir=folder)
+
+    def document(self, path: Path, relative: str, collection: Collection,
+                 draft: bool = False) -> Document:
+        """Read a document of a collection, with Jekyll's date, title and category rules."""
+        doc = Document(path=path, relative_path=relative, data={}, content="",
+                       collection=collection.label, is_draft=draft)
+        special = "_drafts" if draft else collection.relative_directory
+        _merge(doc, {"categories": _categories_from_path(relative, special)}, self)
+        kind = "drafts" if draft else collection.label
+        defaults = self.defaults.all(relative, kind)
+        if defaults:
+            _merge(doc, defaults, self, "front matter defaults")
+        front_matter, body, line = self._read(path, relative)
+        doc.content = doc.raw_content = body
+        doc.content_line = line
+        if front_matter:
+            _merge(doc, front_matter, self)
+        self._populate(doc, draft)
+        return doc
+
+    def _populate(self, doc: Document, draft: bool) -> None:
+        match = DATE_FILENAME.match(doc.relative_path)
+        ext: str | None = None
+        if match:
+            date_text, slug, ext = match.groups()
+            current = doc.data.get("date")
+            if not current or int(current.timestamp()) == int(self.site_time.timestamp()):
+                _merge(doc, {"date": date_text}, self, "filename")
+        else:
+            dateless = DATELESS_FILENAME.match(doc.relative_path)
+            slug, ext = dateless.groups() if dateless else (doc.basename_without_ext, None)
+        slug = re.sub(r"\.*\Z", "", slug)
+        if not doc.data.get("title"):
+            doc.data["title"] = titleize_slug(slug)
+        if not doc.data.get("slug"):
+            doc.data["slug"] = slug
+        if not doc.data.get("ext"):
+            doc.data["ext"] = ext
+        _populate_categories(doc, self)
+        tags = _pluralized(doc.data, "tag", "tags")
+        _merge(doc, {"tags": _flatten(tags)}, self)
+        if "date" not in doc.data or doc.data["date"] is None:
+            doc.data["date"] = _file_mtime(doc.path) if draft else self.site_time
+        doc.date = doc.data["date"]
+        separator = str(doc.data.get("excerpt_separator") or self.config.get("excerpt_separator") or "")
+        if separator and "excerpt" not in doc.data:
+            doc.excerpt = Excerpt(doc=doc, content=extract_excerpt(doc.content, separator))
+
+
+def _file_mtime(path: Path) -> dt.datetime:
+    return dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+
+
+def _categories_from_path(relative: str, special_dir: str) -> list[str]:
+    if relative.startswith(special_dir):
+        return []
+    index = relative.find(special_dir)
+    before = relative[:index] if index >= 0 else relative
+    basename = relative.rsplit("/", 1)[-1]
+    return [c for c in before.split("/") if c and c != special_dir and c != basename]
+
+
+def _merge(doc: Document, other: dict[str, Any], factory: DocumentFactory,
+           source: str = "YAML front matter") -> None:
+    other = dict(other)
+    categories = other.get("categories")
+    if categories is not None:
+        if isinstance(categories, str):
+            categories = categories.split()
+        if isinstance(doc.data.get("categories"), list):
+            existing = doc.data["categories"]
+            categories = existing + [c for c in _as_list(categories) if c not in existing]
+        other["categories"] = categories
+    doc.data = deep_merge(doc.data, other)
+    if "date" in doc.data and doc.data["date"] is not None and "date" in other:
+        try:
+            doc.data["date"] = parse_date(doc.data["date"])
+        except InvalidDate as err:
+            message = (f"Invalid date '{doc.data['date']}': Document '{doc.relative_path}' "
+                       f"does not have a valid date in the {source}.")
+            raise ReadError(message, SourceLocation(doc.relative_path)) from err
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _flatten(values: list[Any]) -> list[Any]:
+    flat: list[Any] = []
+    for value in values:
+        flat.extend(_flatten(value) if isinstance(value, list) else [value])
+    return flat
+
+
+def _pluralized(data: Mapping[str, Any], singular: str, plural: str) -> list[Any]:
+    if singular in data:
+        value = data[singular]
+    elif plural in data:
+        value = data[plural]
+        if isinstance(value, str):
+            value = value.split()
+        elif isinstance(value, list):
+            value = [v for v in value if v is not None]
+        else:
+            value = None
+    else:
+        value = None
+    return [v for v in _flatten([value]) if v is not None]
+
+
+def _populate_categories(doc: Document, factory: DocumentFactory) -> None:
+    categories = _as_list(doc.data.get("categories")) + _pluralized(doc.data, "category", "categories")
+    unique: list[str] = []
+    for category in _flatten(categories):
+        text = _ruby_to_s(category)
+        if text not in unique:
+            unique.append(text)
+    _merge(doc, {"categories": unique}, factory)
+
+
+def _ruby_to_s(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return ""
+    return str(value)

@@ -1,0 +1,73 @@
+"""Which files and folders of the source Jekyll reads (include/exclude rules)."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
+
+_SPECIAL_LEADING = (".", "_", "#", "~")
+
+
+class EntryFilter:
+    """Jekyll's rules for skipping hidden, special, backup and excluded entries.
+
+    Args:
+        source: Absolute path of the site source.
+        include: The ``include`` option (patterns that are read even if special).
+        exclude: The ``exclude`` option (patterns never read).
+        base: Folder, relative to ``source``, that entries are named relative to.
+    """
+
+    def __init__(self, source: str, include: Sequence[str], exclude: Sequence[str],
+                 base: str = "") -> None:
+        self.source = source
+        self.include = [str(p) for p in include]
+        self.exclude = [str(p) for p in exclude if str(p) not in self.include]
+        self.base = base
+
+    def filter(self, entries: Iterable[str]) -> list[str]:
+        """Return the entries Jekyll would read, in the given order."""
+        return [e for e in entries if not self._rejected(e)]
+
+    def _rejected(self, entry: str) -> bool:
+        if entry.endswith("."):
+            return True
+        included = self.is_included(entry)
+        if self.is_excluded(entry) and not included:
+            return True
+        if included:
+            return False
+        return self.is_special(entry) or entry.endswith("~")
+
+    @staticmethod
+    def is_special(entry: str) -> bool:
+        """Entries starting with ``.``, ``_``, ``#`` or ``~`` (or whose base name does)."""
+        return entry.startswith(_SPECIAL_LEADING) or os.path.basename(entry).startswith(
+            _SPECIAL_LEADING
+        )
+
+    def is_included(self, entry: str) -> bool:
+        """Whether the ``include`` option names the entry (or its base name)."""
+        return self._glob_include(self.include, entry) or self._glob_include(
+            self.include, os.path.basename(entry)
+        )
+
+    def is_excluded(self, entry: str) -> bool:
+        """Whether the ``exclude`` option names the entry (relative to the source)."""
+        return self._glob_include(self.exclude, self._relative_to_source(entry))
+
+    def _relative_to_source(self, entry: str) -> str:
+        return f"{self.base}/{entry}".strip("/") if self.base else entry
+
+    def _glob_include(self, patterns: Sequence[str], entry: str) -> bool:
+        full_entry = os.path.join(self.source, entry)
+        is_dir = os.path.isdir(full_entry)
+        for pattern in patterns:
+            full_pattern = os.path.join(self.source, pattern)
+            # Jekyll matches a prefix too: excluding "foo" also excludes "foobar.md".
+            if fnmatch.fnmatchcase(full_entry, full_pattern) or full_entry.startswith(full_pattern):
+                return True
+            if is_dir and full_pattern == full_entry + "/":
+                return True
+        return False

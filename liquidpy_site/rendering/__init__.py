@@ -1,0 +1,1 @@
+"""Rendering: Liquid, converters and layouts for one document at a time."""

@@ -1,0 +1,99 @@
+"""Converters: Markdown to HTML, Sass to CSS, and the identity for the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+
+class Converter(Protocol):
+    """Turns a source text of some extensions into output text."""
+
+    def matches(self, ext: str) -> bool:
+        """Whether this converter handles files with extension ``ext`` (with its dot)."""
+
+    def output_ext(self, ext: str) -> str:
+        """The output extension for a source extension."""
+
+    def convert(self, text: str) -> str:
+        """Convert the text."""
+
+
+class IdentityConverter:
+    """Leaves the text as it is; the output keeps the source extension."""
+
+    def matches(self, ext: str) -> bool:
+        """Matches every extension."""
+        return True
+
+    def output_ext(self, ext: str) -> str:
+        """The source extension."""
+        return ext
+
+    def convert(self, text: str) -> str:
+        """The text unchanged."""
+        return text
+
+
+class MarkdownConverter:
+    """Markdown (``markdown_ext``) to HTML with the site's kramdown options.
+
+    Args:
+        config: The site configuration (``markdown_ext``, ``kramdown``, ``highlighter``).
+    """
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        extensions = str(config.get("markdown_ext") or "").split(",")
+        self.extensions = {"." + e.strip().lower() for e in extensions if e.strip()}
+        options = dict(config.get("kramdown") or {})
+        options["highlighter"] = config.get("highlighter")
+        self.options = options
+        self._convert: Callable[[str], str] | None = None
+
+    def matches(self, ext: str) -> bool:
+        """Whether ``ext`` is one of the site's Markdown extensions."""
+        return ext.lower() in self.extensions
+
+    def output_ext(self, ext: str) -> str:
+        """Always ``.html``."""
+        return ".html"
+
+    def convert(self, text: str) -> str:
+        """Markdown to HTML, as kramdown does."""
+        if self._convert is None:
+            from liquidpy_site.markdown import MarkdownConverter as Kramdown
+
+            self._convert = Kramdown(self.options).convert
+        return self._convert(text)
+
+
+class SassConverter:
+    """``.scss`` and ``.sass`` pages to CSS.
+
+    Args:
+        compile_text: Compiles one stylesheet: ``(text, ext) -> css``.
+    """
+
+    def __init__(self, compile_text: Callable[[str, str], str]) -> None:
+        self.compile_text = compile_text
+        self.current_ext = ".scss"
+
+    def matches(self, ext: str) -> bool:
+        """``.scss`` or ``.sass``."""
+        return ext.lower() in (".scss", ".sass")
+
+    def output_ext(self, ext: str) -> str:
+        """Always ``.css``."""
+        return ".css"
+
+    def convert(self, text: str) -> str:
+        """Compile the stylesheet."""
+        return self.compile_text(text, self.current_ext)
+
+
+def find_converter(converters: list[Any], ext: str) -> Any:
+    """The first converter that matches ``ext`` (the identity matches everything)."""
+    for converter in converters:
+        if converter.matches(ext):
+            return converter
+    return IdentityConverter()

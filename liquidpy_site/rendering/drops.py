@@ -1,0 +1,337 @@
+"""Drops: the read-only views of the site that templates see.
+
+Every drop is a :class:`collections.abc.Mapping`, so python-liquid resolves
+``page.title`` through ``__getitem__``. A drop answers from its own methods first
+(``url``, ``content``, …) and then from its fallback data (front matter, config).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from liquidpy_site.models import Collection, Document, Excerpt, Page, StaticFile
+from liquidpy_site.urls import HTML_EXTENSIONS
+
+if TYPE_CHECKING:
+    from liquidpy_site.site import Site
+
+JEKYLL_VERSION = "4.3.1"
+
+
+class Drop(Mapping[str, Any]):
+    """A lazy mapping: named methods first, then fallback data."""
+
+    __slots__ = ()
+
+    def _methods(self) -> Mapping[str, Callable[[], Any]]:
+        return {}
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return {}
+
+    def __getitem__(self, key: object) -> Any:
+        if not isinstance(key, str):
+            raise KeyError(key)
+        method = self._methods().get(key)
+        if method is not None:
+            return method()
+        return self._fallback()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self._methods() or key in self._fallback())
+
+    def __iter__(self) -> Iterator[str]:
+        methods = self._methods()
+        yield from methods
+        yield from (k for k in self._fallback() if k not in methods)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dictionary of every key (for ``jsonify`` and ``inspect``)."""
+        return {key: self[key] for key in self}
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+class DropFactory:
+    """Makes one drop per model, so the same document is the same drop everywhere.
+
+    Args:
+        site: The site being built.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._cache: dict[int, Drop] = {}
+
+    def __call__(self, item: Any) -> Any:
+        """Return the drop for a model (other values pass through)."""
+        if item is None or isinstance(item, Drop):
+            return item
+        key = id(item)
+        drop = self._cache.get(key)
+        if drop is None:
+            drop = self._make(item)
+            self._cache[key] = drop
+        return drop
+
+    def _make(self, item: Any) -> Drop:
+        if isinstance(item, Document):
+            return DocumentDrop(item, self)
+        if isinstance(item, Page):
+            return PageDrop(item, self)
+        if isinstance(item, StaticFile):
+            return StaticFileDrop(item)
+        if isinstance(item, Collection):
+            return CollectionDrop(item, self)
+        if isinstance(item, Excerpt):
+            return ExcerptDrop(item, self)
+        raise TypeError(f"no drop for {type(item).__name__}")
+
+    def many(self, items: list[Any]) -> list[Any]:
+        """Drops for a list of models."""
+        return [self(item) for item in items]
+
+
+class DocumentDrop(Drop):
+    """A document (post or collection item) as templates see it."""
+
+    __slots__ = ("doc", "drops", "_table")
+
+    def __init__(self, doc: Document, drops: DropFactory) -> None:
+        self.doc = doc
+        self.drops = drops
+        self._table: dict[str, Callable[[], Any]] = {
+            "collection": lambda: doc.collection,
+            "content": lambda: doc.content,
+            "date": lambda: doc.date,
+            "excerpt": self._excerpt,
+            "id": lambda: doc.id,
+            "name": lambda: doc.data.get("name") or doc.name,
+            "next": lambda: drops(doc.next),
+            "output": lambda: doc.output,
+            "path": lambda: doc.relative_path,
+            "previous": lambda: drops(doc.previous),
+            "relative_path": lambda: doc.relative_path,
+            "url": lambda: doc.url,
+            "draft": lambda: doc.is_draft if doc.collection == "posts" else doc.data.get("draft"),
+        }
+
+    def _methods(self) -> Mapping[str, Callable[[], Any]]:
+        return self._table
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.doc.data
+
+    def _excerpt(self) -> Any:
+        doc = self.doc
+        if doc.excerpt is None:
+            value = doc.data.get("excerpt")
+            return "" if value is None else value
+        return self.drops.site.renderer.render_excerpt(doc.excerpt)
+
+    def __str__(self) -> str:
+        return self.doc.output or self.doc.content
+
+
+class ExcerptDrop(DocumentDrop):
+    """An excerpt: its document's data, with the excerpt as content."""
+
+    __slots__ = ("excerpt",)
+
+    def __init__(self, excerpt: Excerpt, drops: DropFactory) -> None:
+        super().__init__(excerpt.doc, drops)
+        self.excerpt = excerpt
+        self._table = {**self._table, "content": lambda: excerpt.content,
+                       "excerpt": lambda: None, "output": lambda: excerpt.output}
+
+    def __str__(self) -> str:
+        return self.excerpt.output or self.excerpt.content
+
+
+class PageDrop(Drop):
+    """A page as templates see it: front matter plus Jekyll's attributes."""
+
+    __slots__ = ("page", "_table")
+
+    def __init__(self, page: Page, drops: DropFactory) -> None:
+        self.page = page
+        self._table: dict[str, Callable[[], Any]] = {
+            "content": lambda: page.content,
+            "dir": lambda: page_dir(page.url),
+            "excerpt": lambda: None if page.data.get("excerpt") is None else str(page.data["excerpt"]),
+            "name": lambda: page.name,
+            "path": lambda: page.data.get("path") or page.relative_path,
+            "url": lambda: page.url,
+        }
+
+    def _methods(self) -> Mapping[str, Callable[[], Any]]:
+        return self._table
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.page.data
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (k for k in self.page.data if k not in self._table)
+        yield from self._table
+
+
+def page_dir(url: str) -> str:
+    """Jekyll's ``page.dir``: the URL's folder, with a trailing slash."""
+    if url.endswith("/"):
+        return url
+    folder = url.rsplit("/", 1)[0] if "/" in url else ""
+    return folder if folder.endswith("/") else folder + "/"
+
+
+class StaticFileDrop(Drop):
+    """A static file: name, path, extname, basename, modified_time, collection."""
+
+    __slots__ = ("file", "_table")
+
+    def __init__(self, file: StaticFile) -> None:
+        self.file = file
+        self._table: dict[str, Callable[[], Any]] = {
+            "name": lambda: file.name,
+            "extname": lambda: file.extname,
+            "modified_time": lambda: dt.datetime.fromtimestamp(file.path.stat().st_mtime).astimezone(),
+            "basename": lambda: file.basename,
+            "path": lambda: file.relative_path,
+            "collection": lambda: file.collection,
+        }
+
+    def _methods(self) -> Mapping[str, Callable[[], Any]]:
+        return self._table
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.file.data
+
+
+class CollectionDrop(Drop):
+    """A collection: label, docs, files, directory, output and its metadata."""
+
+    __slots__ = ("collection", "_table")
+
+    def __init__(self, collection: Collection, drops: DropFactory) -> None:
+        self.collection = collection
+        source = drops.site.config["source"]
+        self._table: dict[str, Callable[[], Any]] = {
+            "output": lambda: collection.output,
+            "label": lambda: collection.label,
+            "docs": lambda: drops.many(collection.docs),
+            "files": lambda: drops.many(collection.files),
+            "directory": lambda: f"{source}/{collection.relative_directory}",
+            "relative_directory": lambda: collection.relative_directory,
+        }
+
+    def _methods(self) -> Mapping[str, Callable[[], Any]]:
+        return self._table
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.collection.metadata
+
+
+class JekyllDrop(Drop):
+    """``jekyll.version`` and ``jekyll.environment``."""
+
+    __slots__ = ("environment",)
+
+    def __init__(self, environment: str) -> None:
+        self.environment = environment
+
+    def _methods(self) -> Mapping[str, Callable[[], Any]]:
+        return {"version": lambda: JEKYLL_VERSION, "environment": lambda: self.environment}
+
+
+class SiteDrop(Drop):
+    """``site``: the configuration plus the site's content, built lazily."""
+
+    __slots__ = ("site", "drops", "_memo", "_table", "current_document")
+
+    def __init__(self, site: Site, drops: DropFactory) -> None:
+        self.site = site
+        self.drops = drops
+        self._memo: dict[str, Any] = {}
+        self.current_document: Document | None = None
+        self._table: dict[str, Callable[[], Any]] = {
+            "data": lambda: site.content.data,
+            "time": lambda: site.time,
+            "pages": lambda: self._memoized("pages", lambda: drops.many(site.content.pages)),
+            "static_files": lambda: self._memoized(
+                "static_files", lambda: drops.many(site.content.static_files)),
+            "tags": lambda: self._memoized("tags", lambda: self._post_attr_hash("tags")),
+            "categories": lambda: self._memoized(
+                "categories", lambda: self._post_attr_hash("categories")),
+            "posts": lambda: self._memoized("posts", self._posts),
+            "html_pages": lambda: self._memoized("html_pages", self._html_pages),
+            "collections": lambda: self._memoized("collections", self._collections),
+            "documents": lambda: self._memoized("documents", self._documents),
+            "related_posts": self._related_posts,
+            "config": lambda: None,
+        }
+
+    def _methods(self) -> Mapping[str, Callable[[], Any]]:
+        return self._table
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.site.config
+
+    def __getitem__(self, key: object) -> Any:
+        if key != "posts" and isinstance(key, str) and key in self.site.content.collections:
+            return self._memoized("collection:" + key, lambda: self.drops.many(
+                self.site.content.collections[key].docs))
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        return (isinstance(key, str) and key in self.site.content.collections) or super().__contains__(key)
+
+    def invalidate(self) -> None:
+        """Forget the memoized lists (after generators add pages or documents)."""
+        self._memo.clear()
+
+    def _memoized(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    def _posts(self) -> list[Any]:
+        return self.drops.many(list(reversed(self.site.content.collections["posts"].docs)))
+
+    def _html_pages(self) -> list[Any]:
+        pages = [p for p in self.site.content.pages
+                 if p.output_ext in HTML_EXTENSIONS or p.url.endswith("/")]
+        return self.drops.many(pages)
+
+    def _collections(self) -> list[Any]:
+        ordered = sorted(self.site.content.collections.values(), key=lambda c: c.label)
+        return self.drops.many(ordered)
+
+    def _documents(self) -> list[Any]:
+        items: list[Any] = []
+        for collection in self.site.content.collections.values():
+            items.extend(collection.docs)
+            items.extend(collection.files)
+        return self.drops.many(items)
+
+    def _post_attr_hash(self, attr: str) -> dict[str, list[Any]]:
+        grouped: dict[str, list[Document]] = {}
+        for post in self.site.content.collections["posts"].docs:
+            for value in post.data.get(attr) or []:
+                grouped.setdefault(value, []).append(post)
+        return {k: self.drops.many(list(reversed(v))) for k, v in grouped.items()}
+
+    def _related_posts(self) -> Any:
+        doc = self.current_document
+        if doc is None:
+            return None
+        posts = self.site.content.collections["posts"].docs
+        recent = [p for p in reversed(posts[-11:]) if p is not doc][:10]
+        return self.drops.many(recent)

@@ -1,0 +1,57 @@
+"""The python-liquid environment that behaves like Jekyll's Liquid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+from liquid import Environment, Mode
+
+if TYPE_CHECKING:
+    from liquid.loader import BaseLoader
+
+
+class SiteIndex(Protocol):
+    """What tags need to know about the site being built.
+
+    The ``link`` and ``post_url`` tags resolve source paths to URLs through it.
+    """
+
+    def url_for_path(self, relative_path: str) -> str | None:
+        """Return the URL of the page, document or static file at ``relative_path``."""
+
+    def post_url(self, name: str) -> str | None:
+        """Return the URL of the post named ``name`` (``2020-01-02-slug``, maybe with folders)."""
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+class JekyllEnvironment(Environment):
+    """A Liquid environment with Jekyll's filters, tags and settings.
+
+    Attributes:
+        site_config: The site's merged configuration (``_config.yml`` plus defaults).
+        markdownify: Converts Markdown to HTML with the site's converter options.
+        site_index: Resolves paths to URLs for ``link`` and ``post_url``.
+        source: The site's source folder, for ``include_relative`` and ``highlight``.
+    """
+
+    def __init__(
+        self,
+        *,
+        site_config: Mapping[str, Any] | None = None,
+        markdownify: Callable[[str], str] = _identity,
+        site_index: SiteIndex | None = None,
+        loader: BaseLoader | None = None,
+        tolerance: Mode = Mode.LAX,
+        strict_filters: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.site_config: Mapping[str, Any] = dict(site_config or {})
+        self.markdownify = markdownify
+        self.site_index = site_index
+        super().__init__(
+            loader=loader, tolerance=tolerance, strict_filters=strict_filters, **kwargs
+        )

@@ -1,0 +1,192 @@
+"""The Renderer: Liquid, then the converter, then the layouts, for one document."""
+
+from __future__ import annotations
+
+import logging
+from io import StringIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from liquid import BoundTemplate, RenderContext
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+
+from liquidpy_site.errors import RenderError, SourceLocation
+from liquidpy_site.models import Convertible, Document, Excerpt, Layout, Page
+from liquidpy_site.rendering.converters import find_converter
+from liquidpy_site.rendering.tags.include import REGISTERS
+
+if TYPE_CHECKING:
+    from liquidpy_site.site import Site
+
+log = logging.getLogger("liquidpy_site")
+
+
+def has_liquid(text: str) -> bool:
+    """Whether a text holds a Liquid tag or output (Jekyll skips Liquid otherwise)."""
+    return "{%" in text or "{{" in text
+
+
+class Renderer:
+    """Renders pages, documents and excerpts of one site build.
+
+    Args:
+        site: The site being built; its Liquid environment, drops and layouts are used.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._templates: dict[tuple[str, str], BoundTemplate] = {}
+
+    # -- documents ---------------------------------------------------------
+
+    def render(self, item: Convertible) -> None:
+        """Render ``item`` in place: ``content`` becomes the converted body, ``output`` the page."""
+        payload = self._payload(item)
+        content = item.content
+        if self._uses_liquid(item, content):
+            content = self.render_liquid(content, payload, item, item.content_line)
+        content = self.convert(item, content)
+        item.content = content
+        if isinstance(item, Document) and item.excerpt is not None and item.excerpt.output is None:
+            pass  # excerpts render lazily, when a template asks for one
+        item.output = self.place_in_layouts(item, content, payload)
+
+    def render_excerpt(self, excerpt: Excerpt) -> str:
+        """Render an excerpt (Liquid and converter, no layout), once."""
+        if excerpt.output is None:
+            doc = excerpt.doc
+            payload = self._payload(doc)
+            payload["page"] = self.site.drops(excerpt)
+            text = excerpt.content
+            if doc.data.get("render_with_liquid") is not False and has_liquid(text):
+                text = self.render_liquid(text, payload, doc, doc.content_line)
+            excerpt.output = self.convert(doc, text)
+        return excerpt.output
+
+    def _uses_liquid(self, item: Convertible, content: str) -> bool:
+        if item.data.get("render_with_liquid") is False:
+            return False
+        if item.extname.lower() in (".coffee",):
+            return False
+        return has_liquid(content)
+
+    def _payload(self, item: Convertible) -> dict[str, Any]:
+        site_drop = self.site.site_drop
+        site_drop.current_document = item if isinstance(item, Document) else None
+        return {
+            "site": site_drop,
+            "page": self.site.drops(item),
+            "layout": None,
+            "content": None,
+            "paginator": getattr(item, "paginator", None),
+            "jekyll": self.site.jekyll_drop,
+            "theme": self.site.theme_drop,
+            "highlighter_prefix": None,
+            "highlighter_suffix": None,
+        }
+
+    # -- steps ----------------------------------------------------------------
+
+    def convert(self, item: Convertible, text: str) -> str:
+        """Run the converter for the item's extension."""
+        converter = find_converter(self.site.converters, item.extname)
+        if hasattr(converter, "convert_item"):
+            return str(converter.convert_item(text, item))
+        return str(converter.convert(text))
+
+    def place_in_layouts(self, item: Convertible, content: str, payload: dict[str, Any]) -> str:
+        """Wrap the converted content in its layout chain."""
+        name = item.data.get("layout")
+        if name is None or name == "none" or isinstance(item, Excerpt):
+            return content
+        if item.extname.lower() in (".sass", ".scss"):
+            return content
+        layout = self.site.content.layouts.get(str(name))
+        if layout is None:
+            if name:
+                log.warning("Build Warning: Layout '%s' requested in %s does not exist.",
+                            name, item.relative_path)
+            return content
+        used: list[Layout] = []
+        merged_layout_data: dict[str, Any] = {}
+        output = content
+        while layout is not None and layout not in used:
+            used.append(layout)
+            self.site.record_dependency(item, layout.path)
+            payload["content"] = output
+            merged_layout_data = _deep_merge(layout.data, merged_layout_data)
+            payload["layout"] = merged_layout_data
+            output = self.render_liquid(layout.content, payload, layout, layout.content_line)
+            parent = layout.data.get("layout")
+            layout = self.site.content.layouts.get(str(parent)) if parent else None
+        return output
+
+    # -- Liquid ----------------------------------------------------------------
+
+    def parse(self, text: str, source: Convertible | Layout, line: int) -> BoundTemplate:
+        """Parse a template once per build (by source file and text)."""
+        key = (str(source.path), text)
+        template = self._templates.get(key)
+        if template is None:
+            try:
+                template = self.site.liquid.from_string(text, name=source.relative_path)
+            except LiquidError as err:
+                raise liquid_error(err, source.relative_path, line, text) from err
+            self._templates[key] = template
+        return template
+
+    def render_liquid(self, text: str, payload: dict[str, Any], source: Convertible | Layout,
+                      line: int) -> str:
+        """Render Liquid text with the payload; errors name the file and line."""
+        template = self.parse(text, source, line)
+        context = RenderContext(template, globals=payload)
+        context.tag_namespace[REGISTERS] = self.site.registers(source)
+        buffer = StringIO()
+        try:
+            template.render_with_context(context, buffer)
+        except LiquidError as err:
+            raise liquid_error(err, source.relative_path, line, text) from err
+        return buffer.getvalue()
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: str) -> RenderError:
+    """Turn a python-liquid error into a :class:`RenderError` with Jekyll's wording.
+
+    Args:
+        err: The error python-liquid raised.
+        relative_path: The file the template text came from.
+        first_line: The line of that file where the template text starts.
+        text: The template text (to compute Jekyll's content-relative line).
+    """
+    message = str(err.message) if err.message is not None else type(err).__name__
+    template_name = str(err.template_name) if err.template_name else None
+    in_other_file = template_name is not None and template_name != relative_path
+    context = err.context()
+    template_line = context[0] if context else None
+    column = context[1] + 1 if context else None
+    if "never closed" in message or message.startswith("unexpected end of"):
+        # Ruby Liquid reports where it ran out of input: the template's last line.
+        jekyll_line = (text.count("\n") + 1) if not in_other_file else template_line
+    else:
+        jekyll_line = template_line
+    kind = "Liquid syntax error" if isinstance(err, LiquidSyntaxError) else "Liquid error"
+    where = Path(template_name).name if in_other_file else Path(relative_path).name
+    line_text = f" (line {jekyll_line})" if jekyll_line else ""
+    summary = f"Liquid Exception: {kind}{line_text}: {message} in {relative_path}"
+    if in_other_file:
+        summary += f" (included file {template_name})"
+        location = SourceLocation(template_name or where, template_line, column)
+    else:
+        file_line = template_line + first_line - 1 if template_line else None
+        location = SourceLocation(relative_path, file_line, column)
+    return RenderError(summary, location)

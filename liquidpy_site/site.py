@@ -1,0 +1,306 @@
+"""The Site: one build, as Jekyll's pipeline of stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from liquid import BoundTemplate, Mode, StrictUndefined
+from liquid.exceptions import LiquidError
+
+from liquidpy_site import permalinks
+from liquidpy_site.config import apply_timezone
+from liquidpy_site.errors import ConfigError, RenderError
+from liquidpy_site.models import Convertible, Document, Layout, Page
+from liquidpy_site.reading.publishing import Publisher
+from liquidpy_site.reading.reader import Reader, SiteContent
+from liquidpy_site.rendering.converters import IdentityConverter, MarkdownConverter
+from liquidpy_site.rendering.drops import DropFactory, JekyllDrop, SiteDrop
+from liquidpy_site.rendering.liquid_env import JekyllEnvironment
+from liquidpy_site.rendering.renderer import Renderer, liquid_error
+from liquidpy_site.rendering.tags.include import register_include_tags
+from liquidpy_site.text import InvalidDate, parse_date
+from liquidpy_site.writer import Writer
+
+log = logging.getLogger("liquidpy_site")
+
+
+class Site:
+    """A Jekyll site and one build of it.
+
+    Args:
+        config: The loaded configuration (see :func:`liquidpy_site.config.load_config`).
+    """
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+        self.source = Path(config["source"])
+        self.destination = Path(config["destination"])
+        apply_timezone(config)
+        self.time = self._site_time()
+        self.theme = self._resolve_theme()
+        self.content = SiteContent()
+        self.dependencies: dict[str, set[str]] = {}
+        self.generators: list[Callable[[Site], None]] = []
+        self.plugins = self._load_plugins()
+        self.converters: list[Any] = self._make_converters()
+        self.markdown = next(c for c in self.converters if isinstance(c, MarkdownConverter))
+        self.liquid = self._make_liquid()
+        self.drops = DropFactory(self)
+        self.site_drop = SiteDrop(self, self.drops)
+        self.jekyll_drop = JekyllDrop(os.environ.get("JEKYLL_ENV") or "development")
+        self.theme_drop: Any = None
+        self.renderer = Renderer(self)
+        self._includes: dict[Path, BoundTemplate] = {}
+
+    # -- the pipeline ----------------------------------------------------------
+
+    def process(self) -> list[str]:
+        """Read, generate, render and write the site.
+
+        Returns:
+            The destination-relative paths written.
+        """
+        self.reset()
+        self.read()
+        self.generate()
+        self.render()
+        return self.write()
+
+    def reset(self) -> None:
+        """Forget everything read or rendered before."""
+        self.content = SiteContent()
+        self.dependencies = {}
+        self.drops = DropFactory(self)
+        self.site_drop = SiteDrop(self, self.drops)
+        self.renderer = Renderer(self)
+        self._includes = {}
+
+    def read(self) -> None:
+        """Read the source into models and give every item its URL."""
+        theme_root = self.theme.root if self.theme is not None else None
+        self.content = Reader(self.config, self.time, theme_root).read()
+        self._read_theme_assets()
+        self.assign_urls()
+        self._link_neighbours()
+        self._limit_posts()
+
+    def generate(self) -> None:
+        """Run generators (plugins that add pages or documents)."""
+        for generator in self.generators:
+            generator(self)
+        self.site_drop.invalidate()
+
+    def render(self) -> None:
+        """Render every document, then every page (Jekyll's order)."""
+        for collection in self.content.collections.values():
+            for doc in collection.docs:
+                self.renderer.render(doc)
+        for page in self.content.pages:
+            self.renderer.render(page)
+
+    def write(self) -> list[str]:
+        """Write outputs and static files; remove obsolete files."""
+        return Writer(self).write()
+
+    # -- URLs ------------------------------------------------------------------
+
+    def assign_urls(self) -> None:
+        """Compute output extensions and URLs of pages, documents and files."""
+        for page in self.content.pages:
+            permalinks.assign_page_url(page, self)
+        for collection in self.content.collections.values():
+            for doc in collection.docs:
+                permalinks.assign_document_url(doc, collection, self)
+            for file in collection.files:
+                permalinks.assign_collection_file_url(file, collection, self)
+
+    def output_ext_for(self, item: Convertible) -> str:
+        """The output extension: the permalink's, or the converter's."""
+        link = item.data.get("permalink")
+        if isinstance(link, str) and link and not link.endswith("/"):
+            ext = os.path.splitext(link)[1]
+            if ext:
+                return ext
+        for converter in self.converters:
+            if converter.matches(item.extname):
+                return str(converter.output_ext(item.extname))
+        return item.extname
+
+    def _link_neighbours(self) -> None:
+        for collection in self.content.collections.values():
+            docs = collection.docs
+            for index, doc in enumerate(docs):
+                doc.previous = docs[index - 1] if index > 0 else None
+                doc.next = docs[index + 1] if index + 1 < len(docs) else None
+
+    def _limit_posts(self) -> None:
+        limit = int(self.config.get("limit_posts") or 0)
+        if limit < 0:
+            raise ConfigError("limit_posts must be a non-negative number")
+        if limit:
+            posts = self.content.collections["posts"]
+            posts.docs = posts.docs[-limit:]
+
+    # -- for tags and filters -------------------------------------------------
+
+    def url_for_path(self, relative_path: str) -> str | None:
+        """The URL of a page, document or static file by its source path."""
+        wanted = relative_path.lstrip("/")
+        for page in self.content.pages:
+            if page.relative_path == wanted:
+                return page.url
+        for collection in self.content.collections.values():
+            for doc in collection.docs:
+                if doc.relative_path == wanted:
+                    return doc.url
+        for file in self.content.static_files:
+            if file.relative_path.lstrip("/") == wanted:
+                return file.url
+        return None
+
+    def post_url(self, name: str) -> str | None:
+        """The URL of the post named ``name`` (``2020-01-02-slug``)."""
+        for doc in self.content.collections["posts"].docs:
+            stem = doc.relative_path.rsplit(".", 1)[0]
+            if stem.endswith("/" + name) or stem == name or stem.endswith("_posts/" + name):
+                return doc.url
+        return None
+
+    def registers(self, source: Convertible | Layout) -> dict[str, Any]:
+        """What the include tags need to know while ``source`` renders."""
+        return {
+            "site": self,
+            "source": str(self.source),
+            "page_path": str(source.path),
+            "include_dirs": self.include_dirs(),
+            "load_include": self.load_include,
+        }
+
+    def include_dirs(self) -> list[Path]:
+        """The site's includes folder, then the theme's."""
+        dirs = [self.source / str(self.config.get("includes_dir") or "_includes")]
+        if self.theme is not None and self.theme.includes_dir is not None:
+            dirs.append(self.theme.includes_dir)
+        return dirs
+
+    def load_include(self, path: Path) -> BoundTemplate:
+        """Parse an include file once per build."""
+        template = self._includes.get(path)
+        if template is None:
+            text = path.read_text(encoding="utf-8-sig")
+            name = self._display_path(path)
+            try:
+                template = self.liquid.from_string(text, name=name)
+            except LiquidError as err:
+                raise liquid_error(err, name, 1, text) from err
+            self._includes[path] = template
+        return template
+
+    def publishes(self, doc: Document) -> bool:
+        """Whether a document is written (published and not in the future)."""
+        return Publisher(self.config, self.time).publish(doc)
+
+    def record_dependency(self, item: Convertible, path: Path) -> None:
+        """Remember that ``item`` used the file at ``path`` (for incremental builds)."""
+        self.dependencies.setdefault(str(item.path), set()).add(str(path))
+
+    def _display_path(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.source).as_posix()
+        except ValueError:
+            return str(path)
+
+    # -- set-up ----------------------------------------------------------------
+
+    def _site_time(self) -> dt.datetime:
+        configured = self.config.get("time")
+        if configured is None:
+            return dt.datetime.now().astimezone()
+        try:
+            return parse_date(configured)
+        except InvalidDate as err:
+            raise ConfigError(f"Invalid time in configuration: {configured}") from err
+
+    def _resolve_theme(self) -> Any:
+        if self.config.get("remote_theme"):
+            raise ConfigError(
+                f"remote_theme '{self.config['remote_theme']}' cannot be fetched: builds "
+                "work offline. Copy the theme's _layouts, _includes, _sass and assets into "
+                "the site, or install the theme as a package, and use `theme:` instead.")
+        name = self.config.get("theme")
+        if not name:
+            return None
+        from liquidpy_site.themes import resolve_theme
+
+        return resolve_theme(str(name), self.source)
+
+    def _read_theme_assets(self) -> None:
+        if self.theme is None:
+            return
+        from liquidpy_site.reading.theme_assets import read_theme_assets
+
+        read_theme_assets(self, self.theme)
+
+    def _load_plugins(self) -> list[Any]:
+        from liquidpy_site.plugins import load_plugins
+
+        return load_plugins(self)
+
+    def _make_converters(self) -> list[Any]:
+        converters: list[Any] = [MarkdownConverter(self.config)]
+        try:
+            from liquidpy_site.sass import SassOptions  # noqa: F401
+
+            from liquidpy_site.rendering.sass_converter import SiteSassConverter
+
+            converters.append(SiteSassConverter(self))
+        except ImportError:
+            pass
+        converters.append(IdentityConverter())
+        return converters
+
+    def _make_liquid(self) -> JekyllEnvironment:
+        liquid_config: Mapping[str, Any] = self.config.get("liquid") or {}
+        options: dict[str, Any] = {"tolerance": Mode.STRICT,
+                                   "strict_filters": bool(liquid_config.get("strict_filters"))}
+        if liquid_config.get("strict_variables"):
+            options["undefined"] = StrictUndefined
+        try:
+            from liquidpy_site.rendering.liquid_config import environment_options
+
+            options.update(environment_options(liquid_config))
+        except ImportError:
+            pass
+        env = JekyllEnvironment(site_config=self.config, markdownify=self.markdownify,
+                                site_index=self, **options)
+        _register_extensions(env)
+        for plugin in self.plugins:
+            register = getattr(plugin, "register_liquid", None)
+            if register is not None:
+                register(env)
+        return env
+
+    def markdownify(self, text: str) -> str:
+        """Convert Markdown with the site's converter (the ``markdownify`` filter)."""
+        return self.markdown.convert(text)
+
+
+def _register_extensions(env: JekyllEnvironment) -> None:
+    register_include_tags(env)
+    for module, function in (
+        ("liquidpy_site.rendering.filters", "register_filters"),
+        ("liquidpy_site.rendering.tags", "register_tags"),
+        ("liquidpy_site.rendering.tags.highlight", "register_highlight_tag"),
+    ):
+        try:
+            imported = __import__(module, fromlist=[function])
+        except ImportError:
+            continue
+        register = getattr(imported, function, None)
+        if register is not None:
+            register(env)

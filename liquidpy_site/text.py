@@ -1,0 +1,113 @@
+"""Text helpers Jekyll uses across stages: slugs, titles, date parsing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
+_PRETTY_KEEP = set("._~!$&'()+,;=@")
+
+
+def _keeps(char: str, mode: str) -> bool:
+    if mode == "raw":
+        return not char.isspace()
+    if mode == "ascii":
+        return char.isascii() and char.isalnum()
+    category = unicodedata.category(char)
+    if category[0] in "ML" or category == "Nd":
+        return True
+    return mode == "pretty" and char in _PRETTY_KEEP
+
+
+def _transliterate(text: str) -> str:
+    out = []
+    for char in text:
+        if char.isascii():
+            out.append(char)
+            continue
+        base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        out.append(base or "?")
+    return "".join(out)
+
+
+def slugify(text: str | None, mode: str | None = None, cased: bool = False) -> str | None:
+    """Jekyll's ``Utils.slugify``.
+
+    Args:
+        text: The text to turn into a slug (``None`` gives ``None``).
+        mode: ``raw``, ``default``, ``pretty``, ``ascii``, ``latin`` or ``none``.
+        cased: Keep the letters' case.
+    """
+    if text is None:
+        return None
+    mode = mode or "default"
+    if mode not in SLUGIFY_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = _transliterate(text)
+        mode = "default"
+    pieces: list[str] = []
+    in_run = False
+    for char in text:
+        if _keeps(char, mode):
+            pieces.append(char)
+            in_run = False
+        elif not in_run:
+            pieces.append("-")
+            in_run = True
+    slug = re.sub(r"^-|-$", "", "".join(pieces), flags=re.M)
+    return slug if cased else slug.lower()
+
+
+def titleize_slug(slug: str) -> str:
+    """``my-first-post`` → ``My First Post`` (Ruby's ``capitalize`` per word)."""
+    return " ".join(word[:1].upper() + word[1:].lower() for word in slug.split("-"))
+
+
+_DATE_RX = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
+    r"\s*(Z|UTC|GMT|[-+]\d{2}:?\d{2}|[-+]\d{1,2})?\s*$",
+    re.I,
+)
+
+
+class InvalidDate(ValueError):
+    """A text that is not a date Jekyll accepts."""
+
+
+def parse_date(value: object) -> dt.datetime:
+    """Parse a date as Jekyll's ``Utils.parse_date``: the result is in local time.
+
+    Raises:
+        InvalidDate: The value is not a valid date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.astimezone() if value.tzinfo else value.astimezone()
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day).astimezone()
+    match = _DATE_RX.match(str(value))
+    if match is None:
+        raise InvalidDate(str(value))
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    try:
+        naive = dt.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+            int(second or 0), int((fraction or "0")[:6].ljust(6, "0")),
+        )
+    except ValueError as err:
+        raise InvalidDate(str(value)) from err
+    if zone is None:
+        return naive.astimezone()
+    return naive.replace(tzinfo=_zone(zone)).astimezone()
+
+
+def _zone(text: str) -> dt.tzinfo:
+    if text.upper() in ("Z", "UTC", "GMT"):
+        return dt.timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))

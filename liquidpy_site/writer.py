@@ -1,0 +1,128 @@
+"""Writing: outputs and static files to the destination, then clean-up.
+
+Nothing is written outside the destination, and files that a build no longer
+produces are removed, except those under ``keep_files``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from liquidpy_site.errors import WriteError
+from liquidpy_site.models import Document, Page, StaticFile
+from liquidpy_site.urls import destination_path, page_destination_path, unescape_path
+
+if TYPE_CHECKING:
+    from liquidpy_site.site import Site
+
+
+def _is_within(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+class Writer:
+    """Writes one build's files.
+
+    Args:
+        site: The rendered site.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.destination = site.destination
+
+    def planned(self) -> dict[str, Page | Document | StaticFile]:
+        """Every destination-relative path the build produces, with its source."""
+        files: dict[str, Page | Document | StaticFile] = {}
+        for page in self.site.content.pages:
+            files.setdefault(page_destination_path(page.url, page.output_ext), page)
+        for file in self.site.content.static_files:
+            if self._writes_static(file):
+                files.setdefault(unescape_path(file.url).lstrip("/"), file)
+        for collection in self.site.content.collections.values():
+            if not collection.output:
+                continue
+            for doc in collection.docs:
+                if self.site.publishes(doc):
+                    files.setdefault(destination_path(doc.url, doc.output_ext), doc)
+        return files
+
+    def _writes_static(self, file: StaticFile) -> bool:
+        if file.data.get("published", True) is False:
+            return False
+        if file.collection is None:
+            return True
+        return self.site.content.collections[file.collection].output
+
+    def write(self) -> list[str]:
+        """Write every file; return their destination-relative paths."""
+        files = self.planned()
+        self.destination.mkdir(parents=True, exist_ok=True)
+        for relative, item in files.items():
+            target = self.destination / relative
+            if not _is_within(target, self.destination):
+                raise WriteError(f"Refusing to write outside the destination: {relative}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(item, StaticFile):
+                _copy_if_changed(item.path, target)
+            else:
+                _write_if_changed(target, item.output or "")
+        self.clean(set(files))
+        return sorted(files)
+
+    def clean(self, keep: set[str]) -> None:
+        """Remove files and empty folders the build did not produce (not ``keep_files``)."""
+        keep_prefixes = [str(k).strip("/") for k in self.site.config.get("keep_files") or []]
+        wanted_dirs = {str(Path(p).parent) for p in keep}
+        for root, dirs, files in os.walk(self.destination, topdown=False):
+            rel_root = Path(root).relative_to(self.destination).as_posix()
+            rel_root = "" if rel_root == "." else rel_root
+            for name in files:
+                rel = f"{rel_root}/{name}" if rel_root else name
+                if rel not in keep and not _kept(rel, keep_prefixes):
+                    os.remove(os.path.join(root, name))
+            for name in dirs:
+                rel = f"{rel_root}/{name}" if rel_root else name
+                full = os.path.join(root, name)
+                if _kept(rel, keep_prefixes) or os.path.islink(full):
+                    continue
+                if not os.listdir(full) and not any(d == rel or d.startswith(rel + "/")
+                                                    for d in wanted_dirs):
+                    os.rmdir(full)
+
+
+def _kept(relative: str, prefixes: list[str]) -> bool:
+    # Jekyll matches keep_files as plain prefixes of the destination-relative path.
+    return any(relative.startswith(p) for p in prefixes if p)
+
+
+def _write_if_changed(target: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    try:
+        target.write_bytes(data)
+    except OSError as err:
+        raise WriteError(f"Could not write {target}: {err.strerror}") from err
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    try:
+        stat = source.stat()
+        if target.is_file():
+            current = target.stat()
+            if current.st_size == stat.st_size and int(current.st_mtime) == int(stat.st_mtime):
+                return
+        shutil.copy2(source, target)
+    except OSError as err:
+        raise WriteError(f"Could not copy {source} to {target}: {err.strerror}") from err
