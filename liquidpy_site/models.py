@@ -79,6 +79,8 @@ class Page(Convertible):
     """The extension of the output file (from the converter)."""
     is_generated: bool = False
     """True for pages a plugin made rather than read from a file."""
+    excerpt: Excerpt | None = None
+    """The page's excerpt, when ``page_excerpts`` is on."""
 
 
 @dataclass(eq=False)
@@ -102,20 +104,20 @@ class Document(Convertible):
 
     @property
     def id(self) -> str:
-        """Jekyll's document id: the URL without its extension."""
-        url = self.url
-        for ext in (self.output_ext, ".html"):
-            if ext and url.endswith(ext):
-                return url[: -len(ext)]
-        return url
+        """Jekyll's document id: the URL's folder joined with the slug."""
+        # Ruby's File.dirname ignores a trailing slash.
+        url = self.url.rstrip("/") or "/"
+        folder = url.rsplit("/", 1)[0] if "/" in url else "."
+        slug = self.data.get("slug") or self.basename_without_ext
+        return f"{folder}/{slug}"
 
 
 @dataclass(eq=False)
 class Excerpt:
     """The first part of a document, rendered on its own."""
 
-    doc: Document
-    """The document the excerpt belongs to."""
+    doc: Document | Page
+    """The document (or page) the excerpt belongs to."""
     content: str
     """The excerpt's source text (up to the separator)."""
     output: str | None = None
@@ -164,7 +166,7 @@ class Collection:
     metadata: dict[str, Any]
     """Its options from the configuration (``output``, ``permalink``, …)."""
     relative_directory: str
-    """The folder relative to the source, e.g. ``_recipes`` or ``my/_recipes``."""
+    """The folder's name, ``_`` and the label (inside ``collections_dir``, if set)."""
     docs: list[Document] = field(default_factory=list)
     """Documents in the collection's order."""
     files: list[StaticFile] = field(default_factory=list)

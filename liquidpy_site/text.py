@@ -6,6 +6,25 @@ import datetime as dt
 import re
 import unicodedata
 
+class _UtcMode(dt.tzinfo):
+    """UTC as Ruby's ``Time.utc`` has it: ``to_s`` says ``UTC``, not ``+0000``."""
+
+    def utcoffset(self, value: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def dst(self, value: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def tzname(self, value: dt.datetime | None) -> str:
+        return "UTC"
+
+    def __repr__(self) -> str:
+        return "UTC_MODE"
+
+
+UTC_MODE = _UtcMode()
+"""The zone of times Ruby holds in UTC mode (YAML ``Z`` timestamps, ``Time.utc``)."""
+
 SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
 

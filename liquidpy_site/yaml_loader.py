@@ -11,6 +11,7 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from liquidpy_site.errors import FrontMatterError, SourceLocation
+from liquidpy_site.text import UTC_MODE
 
 _TIMESTAMP = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d+))?"
@@ -29,13 +30,14 @@ def _construct_timestamp(constructor: SafeConstructor, node: Any) -> dt.date | d
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     naive = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second), micro)
     if zone is None:
-        return naive.astimezone()
+        # Psych reads a time without a zone as UTC and shows it in local time.
+        return naive.replace(tzinfo=dt.timezone.utc).astimezone()
+    if zone == "Z":
+        return naive.replace(tzinfo=UTC_MODE)
     return naive.replace(tzinfo=_parse_zone(zone))
 
 
 def _parse_zone(zone: str) -> dt.tzinfo:
-    if zone == "Z":
-        return dt.timezone.utc
     sign = -1 if zone[0] == "-" else 1
     digits = zone[1:].replace(":", "")
     hours = int(digits[:-2] or digits) if len(digits) > 2 else int(digits)
@@ -43,11 +45,40 @@ def _parse_zone(zone: str) -> dt.tzinfo:
     return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
 
 
+# Psych reads a float only with a dot, and an exponent only with a sign ("1.5e3" is text).
+_PSYCH_FLOAT = re.compile(
+    r"^(?:[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+def _construct_float(constructor: SafeConstructor, node: Any) -> float | str:
+    value = constructor.construct_scalar(node)
+    if not _PSYCH_FLOAT.match(value):
+        return str(value)
+    return float(constructor.construct_yaml_float(node))
+
+
+_PSYCH_TRUE = ("yes", "true", "on")
+_PSYCH_FALSE = ("no", "false", "off")
+
+
+def _construct_bool(constructor: SafeConstructor, node: Any) -> bool | str:
+    """Psych's booleans: yes/no, true/false, on/off in any case; ``y`` and ``n`` are text."""
+    value = str(constructor.construct_scalar(node))
+    if value.lower() in _PSYCH_TRUE:
+        return True
+    if value.lower() in _PSYCH_FALSE:
+        return False
+    return value
+
+
 class _PsychConstructor(SafeConstructor):
-    """Safe constructor whose timestamps keep their zone, as Ruby's Time does."""
+    """Safe constructor with Psych's timestamps (zones kept) and floats."""
 
 
 _PsychConstructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_PsychConstructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_PsychConstructor.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
 
 
 def _make_yaml() -> YAML:
@@ -71,6 +102,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     Raises:
         FrontMatterError: The text is not valid YAML.
     """
+    if text.startswith("---"):
+        # A leading document marker would switch the parser to YAML 1.2 rules; drop
+        # it but keep the line so that line numbers stay the file's.
+        text = "\n" + text.split("\n", 1)[1] if "\n" in text else ""
     try:
         return _make_yaml().load(text)
     except MarkedYAMLError as err:

@@ -60,8 +60,15 @@ class DocumentFactory:
         data, body, line = self._read(path, relative)
         data = deep_merge(self.defaults.all(relative, "pages"), data)
         folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
-        return Page(path=path, relative_path=relative, data=data, content=body,
+        page = Page(path=path, relative_path=relative, data=data, content=body,
                     raw_content=body, content_line=line, dir=folder)
+        if self.config.get("page_excerpts") and "excerpt" not in data:
+            separator = _ruby_to_s(data.get("excerpt_separator")
+                                   if data.get("excerpt_separator") is not None
+                                   else self.config.get("excerpt_separator"))
+            if separator:
+                page.excerpt = Excerpt(doc=page, content=extract_excerpt(body, separator))
+        return page
 
     def document(self, path: Path, relative: str, collection: Collection,
                  draft: bool = False) -> Document:
@@ -106,7 +113,10 @@ class DocumentFactory:
         if "date" not in doc.data or doc.data["date"] is None:
             doc.data["date"] = _file_mtime(doc.path) if draft else self.site_time
         doc.date = doc.data["date"]
-        separator = str(doc.data.get("excerpt_separator") or self.config.get("excerpt_separator") or "")
+        own = doc.data.get("excerpt_separator")
+        # An empty separator in front matter turns excerpts off (it is not "unset").
+        separator = _ruby_to_s(own if own is not None and own is not False
+                               else self.config.get("excerpt_separator"))
         if separator and "excerpt" not in doc.data:
             doc.excerpt = Excerpt(doc=doc, content=extract_excerpt(doc.content, separator))
 

@@ -49,6 +49,7 @@ class Reader:
         self.factory = DocumentFactory(config, self.defaults, site_time)
         self.publisher = Publisher(config, site_time)
         self.content = SiteContent()
+        self.collections_dir = str(config.get("collections_dir") or "").strip("/")
 
     def read(self) -> SiteContent:
         """Read layouts, pages, posts, static files, data and collections."""
@@ -72,13 +73,21 @@ class Reader:
                            self.config.get("exclude") or [], base)
 
     def _make_collections(self) -> dict[str, Collection]:
-        collections_dir = str(self.config.get("collections_dir") or "").strip("/")
         made = {}
         for label, metadata in (self.config.get("collections") or {}).items():
-            folder = f"{collections_dir}/_{label}" if collections_dir else f"_{label}"
             made[label] = Collection(label=label, metadata=dict(metadata or {}),
-                                     relative_directory=folder)
+                                     relative_directory=f"_{label}")
         return made
+
+    def _collections_path(self, relative: str) -> str:
+        """A path relative to ``collections_dir`` → relative to the source."""
+        return f"{self.collections_dir}/{relative}" if self.collections_dir else relative
+
+    def _strip_collections_dir(self, relative: str) -> str:
+        prefix = self.collections_dir + "/"
+        if self.collections_dir and relative.startswith(prefix):
+            return relative[len(prefix):]
+        return relative
 
     def _read_layouts(self) -> dict[str, Layout]:
         layouts: dict[str, Layout] = {}
@@ -136,8 +145,7 @@ class Reader:
         )
 
     def _read_posts(self, folder: str) -> None:
-        collections_dir = str(self.config.get("collections_dir") or "").strip("/")
-        if collections_dir and not (folder + "/").startswith(collections_dir + "/"):
+        if self.collections_dir and not (folder + "/").startswith(self.collections_dir + "/"):
             return
         posts = self.content.collections["posts"]
         for magic, draft in (("_posts", False), ("_drafts", True)):
@@ -148,7 +156,8 @@ class Reader:
                     continue
                 if draft and not _DATELESS_OK(path.name):
                     continue
-                doc = self.factory.document(path, relative, posts, draft=draft)
+                doc = self.factory.document(path, self._strip_collections_dir(relative),
+                                            posts, draft=draft)
                 if self.publisher.publish(doc):
                     posts.docs.append(doc)
 
@@ -164,7 +173,7 @@ class Reader:
         return found
 
     def _read_collection(self, collection: Collection) -> None:
-        base = self.source / collection.relative_directory
+        base = self.source / self._collections_path(collection.relative_directory)
         if not base.is_dir():
             return
         rels = [p.relative_to(base).as_posix() for p in _files_below(base, dotfiles=True)]

@@ -160,14 +160,15 @@ class ExcerptDrop(DocumentDrop):
 class PageDrop(Drop):
     """A page as templates see it: front matter plus Jekyll's attributes."""
 
-    __slots__ = ("page", "_table")
+    __slots__ = ("page", "drops", "_table")
 
     def __init__(self, page: Page, drops: DropFactory) -> None:
         self.page = page
+        self.drops = drops
         self._table: dict[str, Callable[[], Any]] = {
             "content": lambda: page.content,
             "dir": lambda: page_dir(page.url),
-            "excerpt": lambda: None if page.data.get("excerpt") is None else str(page.data["excerpt"]),
+            "excerpt": self._excerpt,
             "name": lambda: page.name,
             "path": lambda: page.data.get("path") or page.relative_path,
             "url": lambda: page.url,
@@ -178,6 +179,14 @@ class PageDrop(Drop):
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.page.data
+
+    def _excerpt(self) -> Any:
+        page = self.page
+        if page.data.get("excerpt") is not None:
+            return str(page.data["excerpt"])
+        if page.excerpt is not None:
+            return self.drops.site.renderer.render_excerpt(page.excerpt)
+        return None
 
     def __iter__(self) -> Iterator[str]:
         yield from (k for k in self.page.data if k not in self._table)
@@ -223,12 +232,14 @@ class CollectionDrop(Drop):
     def __init__(self, collection: Collection, drops: DropFactory) -> None:
         self.collection = collection
         source = drops.site.config["source"]
+        collections_dir = str(drops.site.config.get("collections_dir") or "").strip("/")
+        root = f"{source}/{collections_dir}" if collections_dir else source
         self._table: dict[str, Callable[[], Any]] = {
             "output": lambda: collection.output,
             "label": lambda: collection.label,
             "docs": lambda: drops.many(collection.docs),
             "files": lambda: drops.many(collection.files),
-            "directory": lambda: f"{source}/{collection.relative_directory}",
+            "directory": lambda: f"{root}/{collection.relative_directory}",
             "relative_directory": lambda: collection.relative_directory,
         }
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from liquid import Environment, Mode
 
+from liquidpy_site.rendering import liquid_compat
+
 if TYPE_CHECKING:
     from liquid.loader import BaseLoader
 
@@ -24,6 +26,9 @@ class SiteIndex(Protocol):
         """Return the URL of the post named ``name`` (``2020-01-02-slug``, maybe with folders)."""
 
 
+liquid_compat.install()
+
+
 def _identity(text: str) -> str:
     return text
 
@@ -36,6 +41,9 @@ class JekyllEnvironment(Environment):
         markdownify: Converts Markdown to HTML with the site's converter options.
         site_index: Resolves paths to URLs for ``link`` and ``post_url``.
         source: The site's source folder, for ``include_relative`` and ``highlight``.
+        sass_compile: Compiles a stylesheet ``(text, ".scss" | ".sass") -> css`` with the
+            site's Sass options, for the ``scssify``/``sassify`` filters (None: libsass
+            with Jekyll's default ``compact`` style).
     """
 
     def __init__(
@@ -44,6 +52,7 @@ class JekyllEnvironment(Environment):
         site_config: Mapping[str, Any] | None = None,
         markdownify: Callable[[str], str] = _identity,
         site_index: SiteIndex | None = None,
+        sass_compile: Callable[[str, str], str] | None = None,
         loader: BaseLoader | None = None,
         tolerance: Mode = Mode.LAX,
         strict_filters: bool = False,
@@ -52,6 +61,7 @@ class JekyllEnvironment(Environment):
         self.site_config: Mapping[str, Any] = dict(site_config or {})
         self.markdownify = markdownify
         self.site_index = site_index
+        self.sass_compile = sass_compile
         super().__init__(
             loader=loader, tolerance=tolerance, strict_filters=strict_filters, **kwargs
         )

@@ -42,6 +42,10 @@ class Renderer:
     def render(self, item: Convertible) -> None:
         """Render ``item`` in place: ``content`` becomes the converted body, ``output`` the page."""
         payload = self._payload(item)
+        layout = self.site.content.layouts.get(str(item.data.get("layout")))
+        if layout is not None:
+            # The body sees its own layout's data as ``layout``.
+            payload["layout"] = dict(layout.data)
         content = item.content
         if self._uses_liquid(item, content):
             content = self.render_liquid(content, payload, item, item.content_line)
@@ -55,12 +59,15 @@ class Renderer:
         """Render an excerpt (Liquid and converter, no layout), once."""
         if excerpt.output is None:
             doc = excerpt.doc
+            site_drop = self.site.site_drop
+            current = site_drop.current_document
             payload = self._payload(doc)
             payload["page"] = self.site.drops(excerpt)
             text = excerpt.content
             if doc.data.get("render_with_liquid") is not False and has_liquid(text):
                 text = self.render_liquid(text, payload, doc, doc.content_line)
             excerpt.output = self.convert(doc, text)
+            site_drop.current_document = current
         return excerpt.output
 
     def _uses_liquid(self, item: Convertible, content: str) -> bool:
@@ -109,6 +116,7 @@ class Renderer:
             return content
         used: list[Layout] = []
         merged_layout_data: dict[str, Any] = {}
+        payload["layout"] = None
         output = content
         while layout is not None and layout not in used:
             used.append(layout)
