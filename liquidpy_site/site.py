@@ -37,22 +37,22 @@ class Site:
     """
 
     def __init__(self, config: dict[str, Any]) -> None:
-        self.config = config
         self.source = Path(config["source"])
-        self.destination = Path(config["destination"])
-        apply_timezone(config)
+        self.theme = self._resolve_theme(config)
+        self.config = self._with_theme_config(config)
+        self.destination = Path(self.config["destination"])
+        apply_timezone(self.config)
+        self.environment = os.environ.get("JEKYLL_ENV") or "development"
         self.time = self._site_time()
-        self.theme = self._resolve_theme()
         self.content = SiteContent()
         self.dependencies: dict[str, set[str]] = {}
-        self.generators: list[Callable[[Site], None]] = []
         self.plugins = self._load_plugins()
         self.converters: list[Any] = self._make_converters()
         self.markdown = next(c for c in self.converters if isinstance(c, MarkdownConverter))
         self.liquid = self._make_liquid()
         self.drops = DropFactory(self)
         self.site_drop = SiteDrop(self, self.drops)
-        self.jekyll_drop = JekyllDrop(os.environ.get("JEKYLL_ENV") or "development")
+        self.jekyll_drop = JekyllDrop(self.environment)
         self.theme_drop: Any = None
         self.renderer = Renderer(self)
         self._includes: dict[Path, BoundTemplate] = {}
@@ -84,6 +84,7 @@ class Site:
         """Read the source into models and give every item its URL."""
         theme_root = self.theme.root if self.theme is not None else None
         self.content = Reader(self.config, self.time, theme_root).read()
+        self._merge_theme_data()
         self._read_theme_assets()
         self.assign_urls()
         self._link_neighbours()
@@ -91,8 +92,10 @@ class Site:
 
     def generate(self) -> None:
         """Run generators (plugins that add pages or documents)."""
-        for generator in self.generators:
-            generator(self)
+        for plugin in self.plugins:
+            generate = getattr(plugin, "generate", None)
+            if generate is not None:
+                generate(self)
         self.site_drop.invalidate()
 
     def render(self) -> None:
@@ -100,8 +103,15 @@ class Site:
         for collection in self.content.collections.values():
             for doc in collection.docs:
                 self.renderer.render(doc)
+        # Rendering can add pages (a stylesheet's source map); they are visited too.
         for page in self.content.pages:
+            if page.is_generated and page.output is not None:
+                continue
             self.renderer.render(page)
+        for plugin in self.plugins:
+            post_render = getattr(plugin, "post_render", None)
+            if post_render is not None:
+                post_render(self)
 
     def write(self) -> list[str]:
         """Write outputs and static files; remove obsolete files."""
@@ -226,18 +236,29 @@ class Site:
         except InvalidDate as err:
             raise ConfigError(f"Invalid time in configuration: {configured}") from err
 
-    def _resolve_theme(self) -> Any:
-        if self.config.get("remote_theme"):
-            raise ConfigError(
-                f"remote_theme '{self.config['remote_theme']}' cannot be fetched: builds "
-                "work offline. Copy the theme's _layouts, _includes, _sass and assets into "
-                "the site, or install the theme as a package, and use `theme:` instead.")
-        name = self.config.get("theme")
-        if not name:
-            return None
-        from liquidpy_site.themes import resolve_theme
+    def _resolve_theme(self, config: Mapping[str, Any]) -> Any:
+        from liquidpy_site.themes import theme_from_config
 
-        return resolve_theme(str(name), self.source)
+        return theme_from_config(config, self.source)
+
+    def _with_theme_config(self, config: dict[str, Any]) -> dict[str, Any]:
+        """The theme's ``_config.yml`` under the site's (Jekyll's own defaults left out)."""
+        if self.theme is None or self.theme.config_file is None or config.get("ignore_theme_config"):
+            return config
+        from liquidpy_site.config import DEFAULTS, deep_merge, read_config_file
+
+        theme_config = read_config_file(self.theme.config_file)
+        theme_config = {k: v for k, v in theme_config.items() if k not in DEFAULTS}
+        return deep_merge(theme_config, config)
+
+    def _merge_theme_data(self) -> None:
+        data_dir = self.theme.data_dir if self.theme is not None else None
+        if data_dir is None:
+            return
+        from liquidpy_site.config import deep_merge
+        from liquidpy_site.reading.data import read_data_dir
+
+        self.content.data = deep_merge(read_data_dir(data_dir, self.theme.root), self.content.data)
 
     def _read_theme_assets(self) -> None:
         if self.theme is None:

@@ -32,7 +32,8 @@ def read_data_dir(folder: Path, source: Path) -> dict[str, Any]:
     if not folder.is_dir() or folder.is_symlink():
         return data
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    files = [p for p in entries if p.is_file() and p.suffix.lower() in DATA_EXTENSIONS]
+    # Jekyll globs "*.{yaml,yml,json,csv,tsv}": files grouped by extension, in that order.
+    files = [p for ext in DATA_EXTENSIONS for p in entries if p.is_file() and p.suffix == ext]
     folders = [p for p in entries if p.is_dir()]
     for path in files:
         if not path.is_symlink():
@@ -43,6 +44,22 @@ def read_data_dir(folder: Path, source: Path) -> dict[str, Any]:
     return data
 
 
+def _table_rows(rows: list[list[str]]) -> list[dict[str, Any]]:
+    """Rows as mappings by header; empty fields are nil, extra fields have an empty header."""
+    if not rows:
+        return []
+    headers = rows[0]
+    table = []
+    for row in rows[1:]:
+        record: dict[str, Any] = {}
+        for index in range(max(len(headers), len(row))):
+            key = headers[index] if index < len(headers) else ""
+            value = row[index] if index < len(row) else ""
+            record.setdefault(key, value if value != "" else None)
+        table.append(record)
+    return table
+
+
 def read_data_file(path: Path, source: Path) -> Any:
     """Read one data file as Jekyll does (CSV/TSV rows as mappings by header)."""
     relative = path.relative_to(source).as_posix() if path.is_relative_to(source) else str(path)
@@ -50,8 +67,7 @@ def read_data_file(path: Path, source: Path) -> Any:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):
         delimiter = "\t" if suffix == ".tsv" else ","
-        rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return [{k: (v if v != "" else None) for k, v in row.items()} for row in rows]
+        return _table_rows(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
     if suffix == ".json":
         try:
             return json.loads(text)

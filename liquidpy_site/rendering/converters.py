@@ -45,9 +45,7 @@ class MarkdownConverter:
     def __init__(self, config: Mapping[str, Any]) -> None:
         extensions = str(config.get("markdown_ext") or "").split(",")
         self.extensions = {"." + e.strip().lower() for e in extensions if e.strip()}
-        options = dict(config.get("kramdown") or {})
-        options["highlighter"] = config.get("highlighter")
-        self.options = options
+        self.config = config
         self._convert: Callable[[str], str] | None = None
 
     def matches(self, ext: str) -> bool:
@@ -63,8 +61,30 @@ class MarkdownConverter:
         if self._convert is None:
             from liquidpy_site.markdown import MarkdownConverter as Kramdown
 
-            self._convert = Kramdown(self.options).convert
+            options = self._setup_kramdown_config()
+            self._convert = Kramdown({**options, "highlighter": self.config.get("highlighter")}).convert
         return self._convert(text)
+
+    def _setup_kramdown_config(self) -> dict[str, Any]:
+        """Fill in the ``kramdown`` options as Jekyll does on first use.
+
+        Jekyll completes ``site.kramdown`` (``syntax_highlighter`` and its options)
+        the first time Markdown is converted, and templates can see that.
+        """
+        kramdown = self.config.get("kramdown")
+        if not isinstance(kramdown, dict):
+            kramdown = {}
+            if isinstance(self.config, dict):
+                self.config["kramdown"] = kramdown
+        if not kramdown.get("syntax_highlighter"):
+            kramdown["syntax_highlighter"] = self.config.get("highlighter") or "rouge"
+        opts = kramdown.get("syntax_highlighter_opts")
+        if not isinstance(opts, dict):
+            opts = kramdown["syntax_highlighter_opts"] = {}
+        opts.setdefault("default_lang", "plaintext")
+        opts["guess_lang"] = kramdown.get("guess_lang")
+        kramdown.setdefault("coderay", {})
+        return kramdown
 
 
 class SassConverter:

@@ -275,7 +275,7 @@ class SiteDrop(Drop):
         self._table: dict[str, Callable[[], Any]] = {
             "data": lambda: site.content.data,
             "time": lambda: site.time,
-            "pages": lambda: self._memoized("pages", lambda: drops.many(site.content.pages)),
+            "pages": lambda: drops.many(site.content.pages),
             "static_files": lambda: self._memoized(
                 "static_files", lambda: drops.many(site.content.static_files)),
             "tags": lambda: self._memoized("tags", lambda: self._post_attr_hash("tags")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -167,14 +168,21 @@ def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any
     return merged
 
 
+_NEVER_CLOSED = re.compile(r"expected tag end(\w+)")
+
+
 def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: str) -> RenderError:
     """Turn a python-liquid error into a :class:`RenderError` with Jekyll's wording.
+
+    The summary line is Jekyll's (``Liquid Exception: … (line N): … in FILE``, where
+    Ruby Liquid counts lines from the start of the template text); the location
+    points at the file's own line.
 
     Args:
         err: The error python-liquid raised.
         relative_path: The file the template text came from.
         first_line: The line of that file where the template text starts.
-        text: The template text (to compute Jekyll's content-relative line).
+        text: The template text.
     """
     message = str(err.message) if err.message is not None else type(err).__name__
     template_name = str(err.template_name) if err.template_name else None
@@ -182,18 +190,23 @@ def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: st
     context = err.context()
     template_line = context[0] if context else None
     column = context[1] + 1 if context else None
-    if "never closed" in message or message.startswith("unexpected end of"):
-        # Ruby Liquid reports where it ran out of input: the template's last line.
-        jekyll_line = (text.count("\n") + 1) if not in_other_file else template_line
-    else:
-        jekyll_line = template_line
+    jekyll_line = template_line
+    unclosed = _NEVER_CLOSED.search(message)
+    if unclosed and not in_other_file:
+        # Ruby Liquid notices at the end of the text; point at the opening tag ourselves.
+        name = unclosed.group(1)
+        message = f"'{name}' tag was never closed"
+        jekyll_line = text.count("\n") + 1
+        opening = [m.start() for m in re.finditer(r"{%-?\s*" + name + r"\b", text)]
+        if opening:
+            template_line = text.count("\n", 0, opening[-1]) + 1
+            column = opening[-1] - (text.rfind("\n", 0, opening[-1]) + 1) + 1
     kind = "Liquid syntax error" if isinstance(err, LiquidSyntaxError) else "Liquid error"
-    where = Path(template_name).name if in_other_file else Path(relative_path).name
     line_text = f" (line {jekyll_line})" if jekyll_line else ""
     summary = f"Liquid Exception: {kind}{line_text}: {message} in {relative_path}"
     if in_other_file:
         summary += f" (included file {template_name})"
-        location = SourceLocation(template_name or where, template_line, column)
+        location = SourceLocation(template_name or relative_path, template_line, column)
     else:
         file_line = template_line + first_line - 1 if template_line else None
         location = SourceLocation(relative_path, file_line, column)
