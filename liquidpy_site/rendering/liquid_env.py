@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from liquid import Environment, Mode
+from liquid.lex import _tokenize_template, compile_liquid_rules
+from liquid.token import Token
 
 from liquidpy_site.rendering import liquid_compat
 
@@ -65,3 +69,15 @@ class JekyllEnvironment(Environment):
         super().__init__(
             loader=loader, tolerance=tolerance, strict_filters=strict_filters, **kwargs
         )
+
+    def tokenizer(self) -> Callable[[str], Iterator[Token]]:
+        """The template lexer, with text running to the true end of the source.
+
+        The stock rules end a text token at ``$``, which also matches before a
+        final newline; after a ``-%}`` that newline was then trimmed away.
+        Ruby Liquid keeps it.
+        """
+        rules = compile_liquid_rules(self.tag_start_string, self.tag_end_string,
+                                     self.statement_start_string, self.statement_end_string)
+        fixed = re.compile(rules.pattern.replace(")|$)", r")|\Z)"), re.DOTALL)
+        return partial(_tokenize_template, rules=fixed)
