@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,8 @@ def build(
     destination: str | os.PathLike[str] | None = None,
     *,
     config: Sequence[str | os.PathLike[str]] | None = None,
+    profile: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
     **config_overrides: Any,
 ) -> Site:
     """Build a Jekyll site, as ``jekyll build`` does.
@@ -38,6 +40,8 @@ def build(
         source: The site's source folder.
         destination: Where to write the site (default: ``_site`` in the source).
         config: Configuration files to merge in order (default: ``_config.yml``).
+        profile: Time every template; the table is ``site.profiler.table()``.
+        progress: Called as ``progress(stage, done, total)`` while rendering.
         **config_overrides: Options that win over the files, e.g. ``drafts=True``,
             ``future=True``, ``baseurl="/blog"``.
 
@@ -51,7 +55,8 @@ def build(
     source_path = Path(source).resolve()
     dest_path = Path(destination).resolve() if destination is not None else None
     overrides = _overrides(source_path, dest_path, config_overrides)
-    site = Site(load_config(source_path, config, overrides))
+    loaded = load_config(source_path, config, overrides)
+    site = Site(loaded, profile=profile or bool(loaded.get("profile")), progress=progress)
     site.process()
     return site
 

@@ -51,7 +51,8 @@ def _overrides(**flags: Any) -> dict[str, Any]:
     return {name: flags[name] for name in names if flags.get(name) is not None}
 
 
-def run_build(source: str, destination: str | None, config: str | None, **flags: Any) -> Any:
+def run_build(source: str, destination: str | None, config: str | None, *,
+              profile: bool = False, quiet: bool = False, **flags: Any) -> Any:
     """Build once and print Jekyll's progress lines."""
     from liquidpy_site.api import build
     from liquidpy_site.config import load_config
@@ -70,9 +71,44 @@ def run_build(source: str, destination: str | None, config: str | None, **flags:
     log.info(topic_line("Incremental build:", incremental))
     log.info(topic_line("Generating...", ""))
     started = time.perf_counter()
-    site = build(source_path, destination, config=configs, **_overrides(**flags))
+    bar = ProgressBar(started) if sys.stderr.isatty() and not quiet else None
+    try:
+        site = build(source_path, destination, config=configs, profile=profile,
+                     progress=bar, **_overrides(**flags))
+    finally:
+        if bar is not None:
+            bar.clear()
     log.info(topic_line("", f"done in {time.perf_counter() - started:.3f} seconds."))
+    if site.profiler is not None:
+        click.echo(site.profiler.table())
     return site
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal, shown once a build takes over half a second."""
+
+    def __init__(self, started: float, width: int = 30) -> None:
+        self.started = started
+        self.width = width
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - self.started < 0.5 or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        filled = int(self.width * done / max(total, 1))
+        bar = "#" * filled + "-" * (self.width - filled)
+        sys.stderr.write(f"\r{stage:>18} [{bar}] {done}/{total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        """Erase the bar so the next log line starts clean."""
+        if self.shown:
+            sys.stderr.write("\r" + " " * (self.width + 50) + "\r")
+            sys.stderr.flush()
 
 
 def _fail(err: SiteError, trace: bool) -> None:
@@ -96,7 +132,7 @@ def build(source: str, destination: str | None, config: str | None, quiet: bool,
     """Build the site into the destination folder."""
     setup_logging(quiet, verbose)
     try:
-        run_build(source, destination, config, **flags)
+        run_build(source, destination, config, profile=profile, quiet=quiet, **flags)
     except SiteError as err:
         _fail(err, trace)
     log.info(topic_line("Auto-regeneration:", "disabled. Use --watch to enable."))
@@ -117,12 +153,12 @@ def serve(source: str, destination: str | None, config: str | None, quiet: bool,
 
     setup_logging(quiet, verbose)
     try:
-        site = run_build(source, destination, config, **flags)
+        site = run_build(source, destination, config, quiet=quiet, **flags)
     except SiteError as err:
         _fail(err, trace)
         return
     serve_site(site, host=host, port=port, watch=not no_watch, open_url=open_url,
-               rebuild=lambda: run_build(source, destination, config, **flags))
+               rebuild=lambda: run_build(source, destination, config, quiet=quiet, **flags))
 
 
 @main.command()

@@ -16,6 +16,7 @@ from liquidpy_site import permalinks
 from liquidpy_site.config import apply_timezone
 from liquidpy_site.errors import ConfigError, RenderError
 from liquidpy_site.models import Convertible, Document, Layout, Page
+from liquidpy_site.profiler import Profiler
 from liquidpy_site.reading.publishing import Publisher
 from liquidpy_site.reading.reader import Reader, SiteContent
 from liquidpy_site.rendering.converters import IdentityConverter, MarkdownConverter
@@ -36,7 +37,8 @@ class Site:
         config: The loaded configuration (see :func:`liquidpy_site.config.load_config`).
     """
 
-    def __init__(self, config: dict[str, Any]) -> None:
+    def __init__(self, config: dict[str, Any], *, profile: bool = False,
+                 progress: Callable[[str, int, int], None] | None = None) -> None:
         self.source = Path(config["source"])
         self.theme = self._resolve_theme(config)
         self.config = self._with_theme_config(config)
@@ -56,6 +58,8 @@ class Site:
         self.theme_drop: Any = None
         self.renderer = Renderer(self)
         self._includes: dict[Path, BoundTemplate] = {}
+        self.profiler = Profiler() if profile else None
+        self.progress = progress
 
     # -- the pipeline ----------------------------------------------------------
 
@@ -100,14 +104,20 @@ class Site:
 
     def render(self) -> None:
         """Render every document, then every page (Jekyll's order)."""
+        total = sum(len(c.docs) for c in self.content.collections.values()) + len(self.content.pages)
+        done = 0
         for collection in self.content.collections.values():
             for doc in collection.docs:
                 self.renderer.render(doc)
+                done += 1
+                self._report("Rendering", done, total)
         # Rendering can add pages (a stylesheet's source map); they are visited too.
         for page in self.content.pages:
             if page.is_generated and page.output is not None:
                 continue
             self.renderer.render(page)
+            done += 1
+            self._report("Rendering", done, max(total, done))
         for plugin in self.plugins:
             post_render = getattr(plugin, "post_render", None)
             if post_render is not None:
@@ -116,6 +126,10 @@ class Site:
     def write(self) -> list[str]:
         """Write outputs and static files; remove obsolete files."""
         return Writer(self).write()
+
+    def _report(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
 
     # -- URLs ------------------------------------------------------------------
 

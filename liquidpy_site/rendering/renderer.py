@@ -151,11 +151,22 @@ class Renderer:
         context = RenderContext(template, globals=payload)
         context.tag_namespace[REGISTERS] = self.site.registers(source)
         buffer = StringIO()
+        profiler = self.site.profiler
+        if profiler is None:
+            self._run(template, context, buffer, source, line, text)
+            return buffer.getvalue()
+        with profiler.measure(source.relative_path) as output:
+            self._run(template, context, buffer, source, line, text)
+            output.append(buffer.getvalue())
+        return buffer.getvalue()
+
+    @staticmethod
+    def _run(template: BoundTemplate, context: RenderContext, buffer: StringIO,
+             source: Convertible | Layout, line: int, text: str) -> None:
         try:
             template.render_with_context(context, buffer)
         except LiquidError as err:
             raise liquid_error(err, source.relative_path, line, text) from err
-        return buffer.getvalue()
 
 
 def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -65,8 +65,17 @@ class IncludeNode(Node):
         namespace: dict[str, Any] = {}
         if self.params_markup is not None:
             namespace["include"] = self._params(context)
-        with context.extend(namespace, template=template):
-            template.render_with_context(context, buffer, partial=True)
+        profiler = getattr((context.tag_namespace.get(REGISTERS) or {}).get("site"), "profiler", None)
+        if profiler is None:
+            with context.extend(namespace, template=template):
+                template.render_with_context(context, buffer, partial=True)
+            return True
+        with profiler.measure(str(template.name)) as output:
+            inner = StringIO()
+            with context.extend(namespace, template=template):
+                template.render_with_context(context, inner, partial=True)
+            output.append(inner.getvalue())
+        buffer.write(inner.getvalue())
         return True
 
     def _file_name(self, context: RenderContext) -> str:
