@@ -43,6 +43,7 @@ class Site:
         self.theme = self._resolve_theme(config)
         self.config = self._with_theme_config(config)
         self.destination = Path(self.config["destination"])
+        _check_destination(self.source, self.destination)
         apply_timezone(self.config)
         self.environment = os.environ.get("JEKYLL_ENV") or "development"
         self.time = self._site_time()
@@ -323,6 +324,15 @@ class Site:
     def markdownify(self, text: str) -> str:
         """Convert Markdown with the site's converter (the ``markdownify`` filter)."""
         return self.markdown.convert(text)
+
+
+def _check_destination(source: Path, destination: Path) -> None:
+    """Refuse a destination that is, or holds, the source: cleaning it would delete the site."""
+    source, destination = source.resolve(), destination.resolve()
+    if source == destination or source.is_relative_to(destination):
+        raise ConfigError(
+            f"Destination directory cannot be or contain the Source directory: {destination} "
+            "would be cleaned of files the build did not write. Choose another destination.")
 
 
 def _register_extensions(env: JekyllEnvironment) -> None:
