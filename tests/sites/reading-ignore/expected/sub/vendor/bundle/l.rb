@@ -1,0 +1,1 @@
+content of sub/vendor/bundle/l.rb

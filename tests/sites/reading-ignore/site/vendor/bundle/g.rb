@@ -1,0 +1,1 @@
+content of vendor/bundle/g.rb
