@@ -85,9 +85,15 @@ PERMALINK_STYLES = {
 
 
 def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    """Merge ``override`` into a copy of ``base``; nested mappings merge key by key."""
+    """Merge ``override`` into a copy of ``base`` as Jekyll merges hashes.
+
+    Nested mappings merge key by key, and a ``None`` in ``override`` keeps the
+    value ``base`` has (Jekyll's ``deep_merge_hashes``).
+    """
     merged = dict(base)
     for key, value in override.items():
+        if value is None and key in merged:
+            continue
         if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
             merged[key] = deep_merge(merged[key], value)
         else:

@@ -81,6 +81,8 @@ class Page(Convertible):
     """True for pages a plugin made rather than read from a file."""
     excerpt: Excerpt | None = None
     """The page's excerpt, when ``page_excerpts`` is on."""
+    defaults: dict[str, Any] = field(default_factory=dict)
+    """The front matter defaults that apply to the page (templates see them merged)."""
 
 
 @dataclass(eq=False)

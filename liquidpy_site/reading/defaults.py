@@ -70,7 +70,7 @@ class FrontMatterDefaults:
 
     def _glob(self, pattern: str) -> list[str]:
         if pattern not in self._glob_cache:
-            found = glob.glob(os.path.join(self.source, pattern))
+            found = glob.glob(os.path.join(self.source, pattern), recursive=True)
             self._glob_cache[pattern] = [
                 self._strip_collections_dir(os.path.relpath(p, self.source)) for p in found
             ]

@@ -57,11 +57,13 @@ class DocumentFactory:
 
     def page(self, path: Path, relative: str) -> Page:
         """Read a page (a file with front matter outside collections)."""
-        data, body, line = self._read(path, relative)
-        data = deep_merge(self.defaults.all(relative, "pages"), data)
+        front_matter, body, line = self._read(path, relative)
+        defaults = self.defaults.all(relative, "pages")
+        # A page looks a missing key up in its defaults; a key set to nil stays nil.
+        data = {**defaults, **front_matter}
         folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
         page = Page(path=path, relative_path=relative, data=data, content=body,
-                    raw_content=body, content_line=line, dir=folder)
+                    raw_content=body, content_line=line, dir=folder, defaults=defaults)
         if self.config.get("page_excerpts") and "excerpt" not in data:
             separator = _ruby_to_s(data.get("excerpt_separator")
                                    if data.get("excerpt_separator") is not None
@@ -77,8 +79,8 @@ class DocumentFactory:
                        collection=collection.label, is_draft=draft)
         special = "_drafts" if draft else collection.relative_directory
         _merge(doc, {"categories": _categories_from_path(relative, special)}, self)
-        kind = "drafts" if draft else collection.label
-        defaults = self.defaults.all(relative, kind)
+        # Drafts take the defaults of type "posts", as in Jekyll.
+        defaults = self.defaults.all(relative, collection.label)
         if defaults:
             _merge(doc, defaults, self, "front matter defaults")
         front_matter, body, line = self._read(path, relative)
@@ -110,9 +112,10 @@ class DocumentFactory:
         _populate_categories(doc, self)
         tags = _pluralized(doc.data, "tag", "tags")
         _merge(doc, {"tags": _flatten(tags)}, self)
-        if "date" not in doc.data or doc.data["date"] is None:
-            doc.data["date"] = _file_mtime(doc.path) if draft else self.site_time
-        doc.date = doc.data["date"]
+        # An undated document is dated lazily in Jekyll: "date" stays out of its
+        # data (which matters for sorting) while ``date`` answers the build time.
+        date = doc.data.get("date")
+        doc.date = date if date is not None else (_file_mtime(doc.path) if draft else self.site_time)
         own = doc.data.get("excerpt_separator")
         # An empty separator in front matter turns excerpts off (it is not "unset").
         separator = _ruby_to_s(own if own is not None and own is not False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import cmp_to_key
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,7 +214,7 @@ def _files_below(folder: Path, dotfiles: bool = False) -> list[Path]:
 def _sort_documents(collection: Collection) -> None:
     order = collection.metadata.get("order")
     sort_by = collection.metadata.get("sort_by")
-    docs = sorted(collection.docs, key=_default_key)
+    docs = sorted(collection.docs, key=cmp_to_key(_compare_documents))
     if isinstance(order, list):
         by_path = {d.relative_path: d for d in docs}
         ordered = [by_path.pop(f"{collection.relative_directory}/{e}") for e in order
@@ -227,10 +228,16 @@ def _sort_documents(collection: Collection) -> None:
     collection.docs = docs
 
 
-def _default_key(doc: Document) -> tuple[float, str]:
-    date = doc.data.get("date") or doc.date
-    stamp = date.timestamp() if isinstance(date, dt.datetime) else 0.0
-    return (stamp, str(doc.path))
+def _compare_documents(a: Document, b: Document) -> int:
+    """Jekyll's document order: by front matter date, then by path.
+
+    A document without a date compares by path with every other document.
+    """
+    date_a, date_b = a.data.get("date"), b.data.get("date")
+    if isinstance(date_a, dt.datetime) and isinstance(date_b, dt.datetime) and date_a != date_b:
+        return -1 if date_a < date_b else 1
+    path_a, path_b = str(a.path).encode(), str(b.path).encode()
+    return (path_a > path_b) - (path_a < path_b)
 
 
 def _sortable(value: Any) -> Any:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from liquidpy_site.config import deep_merge
 from liquidpy_site.models import Collection, Document, Excerpt, Page, StaticFile
 from liquidpy_site.urls import HTML_EXTENSIONS
 
@@ -178,7 +179,11 @@ class PageDrop(Drop):
         return self._table
 
     def _fallback(self) -> Mapping[str, Any]:
-        return self.page.data
+        page = self.page
+        if not page.defaults:
+            return page.data
+        # Templates see front matter deep-merged over the defaults (nil keeps the default).
+        return deep_merge(page.defaults, page.data)
 
     def _excerpt(self) -> Any:
         page = self.page
@@ -189,7 +194,7 @@ class PageDrop(Drop):
         return None
 
     def __iter__(self) -> Iterator[str]:
-        yield from (k for k in self.page.data if k not in self._table)
+        yield from (k for k in self._fallback() if k not in self._table)
         yield from self._table
 
 

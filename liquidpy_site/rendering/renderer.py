@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from liquid import BoundTemplate, RenderContext
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 
+from liquidpy_site.config import deep_merge
 from liquidpy_site.errors import RenderError, SourceLocation
 from liquidpy_site.models import Convertible, Document, Excerpt, Layout, Page
 from liquidpy_site.rendering.converters import find_converter
@@ -123,7 +124,7 @@ class Renderer:
             used.append(layout)
             self.site.record_dependency(item, layout.path)
             payload["content"] = output
-            merged_layout_data = _deep_merge(layout.data, merged_layout_data)
+            merged_layout_data = deep_merge(layout.data, merged_layout_data)
             payload["layout"] = merged_layout_data
             output = self.render_liquid(layout.content, payload, layout, layout.content_line)
             parent = layout.data.get("layout")
@@ -167,16 +168,6 @@ class Renderer:
             template.render_with_context(context, buffer)
         except LiquidError as err:
             raise liquid_error(err, source.relative_path, line, text) from err
-
-
-def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
 
 
 _NEVER_CLOSED = re.compile(r"expected tag end(\w+)")
