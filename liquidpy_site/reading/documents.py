@@ -39,14 +39,26 @@ class DocumentFactory:
         self.site_time = site_time
         self.strict = bool(config.get("strict_front_matter"))
 
-    def _read(self, path: Path, relative: str) -> tuple[dict[str, Any], str, int]:
+    def _read(self, path: Path, relative: str, *, document: bool = False) -> tuple[dict[str, Any], str, int]:
+        """Front matter, body and the body's first line, with Jekyll's error rules.
+
+        Invalid YAML is fatal with ``strict_front_matter`` and a warning otherwise;
+        front matter that is not a mapping is fatal for pages and layouts, and an
+        error that skips the front matter for documents.
+        """
         text = read_text(path, relative)
         data, body, line, error = split_front_matter(text, relative)
         if error is not None:
             if self.strict:
                 raise error
-            log.error("Error: %s", error.describe())
-            return {}, text, 1
+            log.warning("Error reading file %s", error.describe())
+            return {}, body, line
+        if not isinstance(data, dict):
+            message = f"Invalid YAML front matter in {relative}"
+            if not document:
+                raise FrontMatterError(message, SourceLocation(relative, 1))
+            log.error("Error: could not read file %s: %s", relative, message)
+            return {}, body, line
         return data, body, line
 
     def layout(self, path: Path, relative: str, name: str) -> Layout:
@@ -83,7 +95,7 @@ class DocumentFactory:
         defaults = self.defaults.all(relative, collection.label)
         if defaults:
             _merge(doc, defaults, self, "front matter defaults")
-        front_matter, body, line = self._read(path, relative)
+        front_matter, body, line = self._read(path, relative, document=True)
         doc.content = doc.raw_content = body
         doc.content_line = line
         if front_matter:

@@ -24,9 +24,10 @@ def has_front_matter(path: Path) -> bool:
 
 
 def read_text(path: Path, relative: str) -> str:
-    """Read a UTF-8 source file, dropping a byte-order mark."""
+    """Read a UTF-8 source file as it is (CRLF kept), dropping a byte-order mark."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return handle.read()
     except UnicodeDecodeError as err:
         raise ReadError(f"{relative} is not valid UTF-8", SourceLocation(relative)) from err
     except OSError as err:
@@ -34,13 +35,14 @@ def read_text(path: Path, relative: str) -> str:
                         SourceLocation(relative)) from err
 
 
-def split_front_matter(text: str, relative: str) -> tuple[dict[str, Any], str, int, FrontMatterError | None]:
+def split_front_matter(text: str, relative: str) -> tuple[Any, str, int, FrontMatterError | None]:
     """Split ``text`` into front matter and body.
 
     Returns:
-        ``(data, body, body_line, error)``: the front matter mapping (empty when
-        absent or invalid), the body, the line where the body starts, and the
-        YAML error, if any, for the caller to raise or report.
+        ``(data, body, body_line, error)``: the parsed front matter (``{}`` when
+        absent, empty or invalid; it may be a list or a scalar, which the caller
+        judges), the body, the line where the body starts, and the YAML error,
+        if any, for the caller to raise or report.
     """
     match = _FRONT_MATTER.match(text)
     if match is None:
@@ -52,6 +54,6 @@ def split_front_matter(text: str, relative: str) -> tuple[dict[str, Any], str, i
         data = load_yaml(header, relative)
     except FrontMatterError as err:
         return {}, text[match.end():], body_line, err
-    if not isinstance(data, dict):
+    if data is None:
         data = {}
     return data, text[match.end():], body_line, None

@@ -168,6 +168,11 @@ class Renderer:
             template.render_with_context(context, buffer)
         except LiquidError as err:
             raise liquid_error(err, source.relative_path, line, text) from err
+        except RenderError as err:
+            # An include failed to parse: say which file included it, as Jekyll does.
+            if " included in " not in err.message:
+                err.message += f" included in {source.relative_path}"
+            raise
 
 
 _NEVER_CLOSED = re.compile(r"expected tag end(\w+)")
@@ -204,12 +209,12 @@ def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: st
             template_line = text.count("\n", 0, opening[-1]) + 1
             column = opening[-1] - (text.rfind("\n", 0, opening[-1]) + 1) + 1
     kind = "Liquid syntax error" if isinstance(err, LiquidSyntaxError) else "Liquid error"
+    if in_other_file:
+        summary = (f"Liquid Exception: {kind} ({template_name} line {jekyll_line}): {message} "
+                   f"included in {relative_path}")
+        location = SourceLocation(template_name or relative_path, template_line, column)
+        return RenderError(summary, location)
     line_text = f" (line {jekyll_line})" if jekyll_line else ""
     summary = f"Liquid Exception: {kind}{line_text}: {message} in {relative_path}"
-    if in_other_file:
-        summary += f" (included file {template_name})"
-        location = SourceLocation(template_name or relative_path, template_line, column)
-    else:
-        file_line = template_line + first_line - 1 if template_line else None
-        location = SourceLocation(relative_path, file_line, column)
-    return RenderError(summary, location)
+    file_line = template_line + first_line - 1 if template_line else None
+    return RenderError(summary, SourceLocation(relative_path, file_line, column))
