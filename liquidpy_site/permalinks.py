@@ -90,7 +90,7 @@ def document_placeholders(doc: Document, collection: Collection) -> dict[str, An
         "categories": lambda: "/".join(dict.fromkeys(_str(c).lower() for c in _list(doc.data.get("categories")))),
         "slugified_categories": lambda: "/".join(
             dict.fromkeys(slugify(_str(c)) or "" for c in _list(doc.data.get("categories")))),
-        "year": lambda: date.strftime("%Y"),
+        "year": lambda: f"{date.year:04d}",
         "month": lambda: date.strftime("%m"),
         "day": lambda: date.strftime("%d"),
         "hour": lambda: date.strftime("%H"),

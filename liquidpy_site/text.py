@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 import unicodedata
 
@@ -86,7 +87,7 @@ def titleize_slug(slug: str) -> str:
 
 
 _DATE_RX = re.compile(
-    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"^\s*(\d{2,4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
     r"\s*(Z|UTC|GMT|[-+]\d{2}:?\d{2}|[-+]\d{1,2})?\s*$",
     re.I,
@@ -109,18 +110,43 @@ def parse_date(value: object) -> dt.datetime:
         return dt.datetime(value.year, value.month, value.day).astimezone()
     match = _DATE_RX.match(str(value))
     if match is None:
-        raise InvalidDate(str(value))
+        return _parse_loose_date(str(value))
     year, month, day, hour, minute, second, fraction, zone = match.groups()
+    if len(year) == 2:
+        # Ruby reads a two-digit year as 1969-2068.
+        year = str(int(year) + (1900 if int(year) >= 69 else 2000))
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        raise InvalidDate(str(value))
     try:
-        naive = dt.datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-            int(second or 0), int((fraction or "0")[:6].ljust(6, "0")),
-        )
+        # Ruby's Time rolls a day past the month's end over (2021-02-30 is March 2nd).
+        naive = dt.datetime(int(year), int(month), 1, int(hour or 0), int(minute or 0),
+                            int(second or 0), int((fraction or "0")[:6].ljust(6, "0")))
     except ValueError as err:
         raise InvalidDate(str(value)) from err
+    naive += dt.timedelta(days=int(day) - 1)
     if zone is None:
         return naive.astimezone()
     return naive.replace(tzinfo=_zone(zone)).astimezone()
+
+
+_LOOSE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%Y/%m/%d %H:%M",
+                  "%Y/%m/%d %H:%M:%S", "%B %d %Y", "%b %d %Y", "%Y%m%d")
+
+
+def _parse_loose_date(text: str) -> dt.datetime:
+    """Other forms Ruby's ``Time.parse`` reads: RFC 2822, month names, slashes."""
+    try:
+        parsed = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        parsed = None
+    if parsed is not None:
+        return parsed.astimezone() if parsed.tzinfo else parsed.astimezone()
+    for fmt in _LOOSE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).astimezone()
+        except ValueError:
+            continue
+    raise InvalidDate(text)
 
 
 def _zone(text: str) -> dt.tzinfo:

@@ -25,10 +25,15 @@ def _construct_timestamp(constructor: SafeConstructor, node: Any) -> dt.date | d
     match = _TIMESTAMP.match(value)
     if match is None:
         year, month, day = (int(p) for p in value.split("-"))
-        return dt.date(year, month, day)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return str(value)  # Psych keeps an impossible date as text
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
-    naive = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second), micro)
+    # Ruby's Time rolls a day past the month's end over.
+    naive = dt.datetime(int(year), int(month), 1, int(hour), int(minute), int(second), micro)
+    naive += dt.timedelta(days=int(day) - 1)
     if zone is None:
         # Psych reads a time without a zone as UTC and shows it in local time.
         return naive.replace(tzinfo=dt.timezone.utc).astimezone()
@@ -58,6 +63,19 @@ def _construct_float(constructor: SafeConstructor, node: Any) -> float | str:
     return float(constructor.construct_yaml_float(node))
 
 
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$")
+
+
+def _construct_int(constructor: SafeConstructor, node: Any) -> int:
+    """Integers as Psych reads them, including its base-60 quirk (``1:30`` is 5400)."""
+    value = str(constructor.construct_scalar(node))
+    if _SEXAGESIMAL.match(value):
+        sign = -1 if value.startswith("-") else 1
+        parts = value.lstrip("+-").replace("_", "").split(":")
+        return sign * sum(int(part) * 60 ** abs(index - 2) for index, part in enumerate(parts))
+    return int(constructor.construct_yaml_int(node))
+
+
 _PSYCH_TRUE = ("yes", "true", "on")
 _PSYCH_FALSE = ("no", "false", "off")
 
@@ -79,6 +97,7 @@ class _PsychConstructor(SafeConstructor):
 _PsychConstructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _PsychConstructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _PsychConstructor.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_PsychConstructor.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _make_yaml() -> YAML:

@@ -62,6 +62,8 @@ def load_plugins(site: Site) -> list[Any]:
             log.warning("Plugin '%s' is not available yet and is skipped.", name)
             continue
         loaded.append(module.setup(site))
+    # Generators run by priority, highest first (Jekyll's order); ties keep the list's order.
+    loaded.sort(key=lambda plugin: -getattr(plugin, "priority", 0))
     return loaded
 
 

@@ -34,7 +34,7 @@ class Drop(Mapping[str, Any]):
 
     def __getitem__(self, key: object) -> Any:
         if not isinstance(key, str):
-            raise KeyError(key)
+            return self._fallback()[key]
         method = self._methods().get(key)
         if method is not None:
             return method()

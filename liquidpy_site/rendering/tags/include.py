@@ -126,10 +126,18 @@ class IncludeNode(Node):
         return list(registers.get("include_dirs") or [])
 
 
+_LITERALS: dict[str, Any] = {"true": True, "false": False, "nil": None, "null": None}
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
 def _lookup(context: RenderContext, variable: str) -> Any:
+    """Evaluate an unquoted parameter as Ruby Liquid does: a literal or a variable path."""
+    if variable in _LITERALS:
+        return _LITERALS[variable]
+    if _NUMBER.match(variable):
+        return float(variable) if "." in variable else int(variable)
     segments: list[object] = [int(s) if s.isdigit() else s for s in variable.split(".")]
-    value = context.get(segments, token=None, default=None)
-    return value
+    return context.get(segments, token=None, default=None)
 
 
 class IncludeTag(Tag):
