@@ -163,11 +163,11 @@ class PageDrop(Drop):
 
     __slots__ = ("page", "drops", "_table")
 
-    def __init__(self, page: Page, drops: DropFactory) -> None:
+    def __init__(self, page: Page, drops: DropFactory, *, content: str | None = None) -> None:
         self.page = page
         self.drops = drops
         self._table: dict[str, Callable[[], Any]] = {
-            "content": lambda: page.content,
+            "content": (lambda: page.content) if content is None else (lambda: content),
             "dir": lambda: page_dir(page.url),
             "excerpt": self._excerpt,
             "name": lambda: page.name,

@@ -15,6 +15,7 @@ from liquidpy_site.config import deep_merge
 from liquidpy_site.errors import RenderError, SourceLocation
 from liquidpy_site.models import Convertible, Document, Excerpt, Layout, Page
 from liquidpy_site.rendering.converters import find_converter
+from liquidpy_site.rendering.drops import PageDrop
 from liquidpy_site.rendering.tags.include import REGISTERS
 
 if TYPE_CHECKING:
@@ -82,9 +83,15 @@ class Renderer:
     def _payload(self, item: Convertible) -> dict[str, Any]:
         site_drop = self.site.site_drop
         site_drop.current_document = item if isinstance(item, Document) else None
+        if isinstance(item, Page):
+            # Jekyll hands a page its data as a snapshot taken before rendering, so
+            # ``page.content`` stays the source text, even in layouts.
+            page_drop: Any = PageDrop(item, self.site.drops, content=item.content)
+        else:
+            page_drop = self.site.drops(item)
         return {
             "site": site_drop,
-            "page": self.site.drops(item),
+            "page": page_drop,
             "layout": None,
             "content": None,
             "paginator": getattr(item, "paginator", None),
