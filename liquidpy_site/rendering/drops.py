@@ -159,9 +159,14 @@ class ExcerptDrop(DocumentDrop):
 
 
 class PageDrop(Drop):
-    """A page as templates see it: front matter plus Jekyll's attributes."""
+    """A page as templates see it: front matter plus Jekyll's attributes.
+
+    Jekyll gives pages to templates as plain hashes (``size`` counts keys,
+    ``inspect`` prints a hash), hence ``liquid_hash``.
+    """
 
     __slots__ = ("page", "drops", "_table")
+    liquid_hash = True
 
     def __init__(self, page: Page, drops: DropFactory, *, content: str | None = None) -> None:
         self.page = page
