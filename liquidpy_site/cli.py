@@ -111,12 +111,18 @@ class ProgressBar:
             sys.stderr.flush()
 
 
-def _fail(err: SiteError, trace: bool) -> None:
+def _fail(err: BaseException, trace: bool) -> None:
     if trace:
         raise err
-    click.echo(err.describe(), err=True)
+    if isinstance(err, SiteError):
+        click.echo(err.describe(), err=True)
+        code = err.exit_code
+    else:
+        click.echo(f"Unexpected {type(err).__name__}: {err}", err=True)
+        click.echo(topic_line("", "Please report this; run again with --trace for details."), err=True)
+        code = 1
     click.echo(topic_line("Error:", "the site could not be built; the destination was left as it was."), err=True)
-    sys.exit(err.exit_code)
+    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -133,7 +139,10 @@ def build(source: str, destination: str | None, config: str | None, quiet: bool,
     setup_logging(quiet, verbose)
     try:
         run_build(source, destination, config, profile=profile, quiet=quiet, **flags)
-    except SiteError as err:
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - the CLI never shows a bare traceback
         _fail(err, trace)
     log.info(topic_line("Auto-regeneration:", "disabled. Use --watch to enable."))
 

@@ -12,7 +12,7 @@ from liquid import BoundTemplate, RenderContext
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 
 from liquidpy_site.config import deep_merge
-from liquidpy_site.errors import RenderError, SourceLocation
+from liquidpy_site.errors import RenderError, SiteError, SourceLocation
 from liquidpy_site.models import Convertible, Document, Excerpt, Layout, Page
 from liquidpy_site.rendering.converters import find_converter
 from liquidpy_site.rendering.drops import PageDrop
@@ -43,7 +43,21 @@ class Renderer:
     # -- documents ---------------------------------------------------------
 
     def render(self, item: Convertible) -> None:
-        """Render ``item`` in place: ``content`` becomes the converted body, ``output`` the page."""
+        """Render ``item`` in place: ``content`` becomes the converted body, ``output`` the page.
+
+        Raises:
+            SiteError: Rendering failed; any unexpected failure is wrapped in a
+                :class:`RenderError` naming the file.
+        """
+        try:
+            self._render(item)
+        except SiteError:
+            raise
+        except Exception as err:  # noqa: BLE001 - every failure must name its file
+            raise RenderError(f"{type(err).__name__} while rendering {item.relative_path}: {err}",
+                              SourceLocation(item.relative_path)) from err
+
+    def _render(self, item: Convertible) -> None:
         payload = self._payload(item)
         layout = self.site.content.layouts.get(str(item.data.get("layout")))
         if layout is not None:
