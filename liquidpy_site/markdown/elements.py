@@ -1,0 +1,66 @@
+"""The document tree shared by the parsers and the renderer.
+
+Nodes mirror kramdown's element model: a ``type`` name, an optional
+``value``, HTML ``attrs`` (insertion ordered) and parser ``options``.  Nodes
+support ``node["type"]`` so mistune's renderer dispatch can read them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Element types that are span level (everything else is block level).
+SPAN_TYPES = frozenset(
+    "text a br img codespan footnote em strong entity typographic_sym "
+    "smart_quote abbreviation".split()
+)
+
+
+class Element:
+    """One node of the document tree."""
+
+    __slots__ = ("type", "value", "attrs", "children", "options")
+
+    def __init__(
+        self,
+        type: str,
+        value: Any = None,
+        attrs: dict[str, str] | None = None,
+        **options: Any,
+    ) -> None:
+        self.type = type
+        self.value = value
+        self.attrs: dict[str, str] = attrs if attrs is not None else {}
+        self.children: list[Element] = []
+        self.options: dict[str, Any] = options
+
+    def __getitem__(self, key: str) -> Any:
+        return getattr(self, key)
+
+    def __repr__(self) -> str:
+        return f"Element({self.type!r}, {self.value!r}, {self.attrs!r}, {self.children!r})"
+
+    def is_block(self) -> bool:
+        """Whether the element is block level."""
+        if self.type in ("html_element", "xml_comment", "xml_pi", "comment", "raw", "math"):
+            return self.options.get("category") != "span"
+        return self.type not in SPAN_TYPES
+
+
+def add_text(tree: Element, text: str, text_type: str = "text") -> None:
+    """Append ``text`` to ``tree``, merging with a trailing text node of that type."""
+    if not text:
+        return
+    last = tree.children[-1] if tree.children else None
+    if last is not None and last.type == text_type:
+        last.value += text
+    else:
+        tree.children.append(Element(text_type, text))
+
+
+def ensure_ial(el: Element) -> dict[str, Any]:
+    """Return the element's IAL mapping, creating it when missing."""
+    ial = el.options.get("ial")
+    if ial is None:
+        ial = el.options["ial"] = {}
+    return ial

@@ -1,0 +1,70 @@
+"""Unit tests for kramdown block shapes."""
+
+from __future__ import annotations
+
+from liquidpy_site.markdown import markdownify
+
+
+def test_tight_and_loose_list_items() -> None:
+    assert markdownify("* a\n* b\n") == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n"
+    assert markdownify("* a\n\n* b\n") == (
+        "<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>\n"
+    )
+
+
+def test_nested_list_indentation() -> None:
+    assert markdownify("* a\n  * b\n") == (
+        "<ul>\n  <li>a\n    <ul>\n      <li>b</li>\n    </ul>\n  </li>\n</ul>\n"
+    )
+
+
+def test_paragraph_ends_before_list_in_gfm() -> None:
+    assert markdownify("text\n* item\n") == "<p>text</p>\n<ul>\n  <li>item</li>\n</ul>\n"
+
+
+def test_blank_lines_become_newlines() -> None:
+    assert markdownify("a\n\nb\n") == "<p>a</p>\n\n<p>b</p>\n"
+
+
+def test_raw_html_block_is_not_parsed() -> None:
+    assert markdownify("<div>\n*x*\n</div>\n") == "<div>\n*x*\n</div>\n"
+
+
+def test_markdown_attribute_enables_parsing() -> None:
+    assert markdownify('<div markdown="1">\n*x*\n</div>\n') == "<div>\n  <p><em>x</em></p>\n</div>\n"
+
+
+def test_span_html_keeps_nested_tags() -> None:
+    html = markdownify("by <u><b>date</b></u>.\n")
+    assert html == "<p>by <u><b>date</b></u>.</p>\n"
+
+
+def test_ial_on_paragraph() -> None:
+    assert markdownify("Para.\n{: .lead #intro}\n") == '<p class="lead" id="intro">Para.</p>\n'
+
+
+def test_table_alignment() -> None:
+    html = markdownify("| a | b |\n|:--|--:|\n| 1 | 2 |\n")
+    assert '<th style="text-align: left">a</th>' in html
+    assert '<td style="text-align: right">2</td>' in html
+
+
+def test_footnote_block() -> None:
+    html = markdownify("x[^1]\n\n[^1]: note\n")
+    assert '<sup id="fnref:1" role="doc-noteref">' in html
+    assert html.endswith(
+        '<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:1" role="doc-endnote">\n'
+        '      <p>note&nbsp;<a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n'
+        "    </li>\n  </ol>\n</div>\n".replace("&nbsp;", "\u00a0")
+    )
+
+
+def test_math_uses_mathjax_delimiters() -> None:
+    assert markdownify("$$\nx < y\n$$\n") == "\\[x &lt; y\\]\n"
+    assert markdownify("a $$x$$ b\n") == "<p>a \\(x\\) b</p>\n"
+
+
+def test_code_block_without_highlighter() -> None:
+    assert markdownify("```ruby\nx\n```\n", {"highlighter": "none"}) == (
+        '<pre><code class="language-ruby">x\n</code></pre>\n'
+    )
