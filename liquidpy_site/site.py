@@ -15,6 +15,7 @@ from liquid.exceptions import LiquidError
 from liquidpy_site import permalinks
 from liquidpy_site.config import apply_timezone
 from liquidpy_site.errors import ConfigError, RenderError
+from liquidpy_site.hooks import Hooks
 from liquidpy_site.models import Convertible, Document, Layout, Page
 from liquidpy_site.profiler import Profiler
 from liquidpy_site.reading.publishing import Publisher
@@ -49,6 +50,7 @@ class Site:
         self.time = self._site_time()
         self.content = SiteContent()
         self.dependencies: dict[str, set[str]] = {}
+        self.hooks = Hooks()
         self.plugins = self._load_plugins()
         self.converters: list[Any] = self._make_converters()
         self.markdown = next(c for c in self.converters if isinstance(c, MarkdownConverter))
@@ -61,6 +63,7 @@ class Site:
         self._includes: dict[Path, BoundTemplate] = {}
         self.profiler = Profiler() if profile else None
         self.progress = progress
+        self.hooks.trigger("site", "after_init", self)
 
     # -- the pipeline ----------------------------------------------------------
 
@@ -84,6 +87,7 @@ class Site:
         self.site_drop = SiteDrop(self, self.drops)
         self.renderer = Renderer(self)
         self._includes = {}
+        self.hooks.trigger("site", "after_reset", self)
 
     def read(self) -> None:
         """Read the source into models and give every item its URL."""
@@ -94,6 +98,10 @@ class Site:
         self.assign_urls()
         self._link_neighbours()
         self._limit_posts()
+        if self.hooks:
+            for item in self._all_items():
+                self.hooks.trigger_item(item, "post_init")
+        self.hooks.trigger("site", "post_read", self)
 
     def generate(self) -> None:
         """Run generators (plugins that add pages or documents)."""
@@ -105,6 +113,7 @@ class Site:
 
     def render(self) -> None:
         """Render every document, then every page (Jekyll's order)."""
+        self.hooks.trigger("site", "pre_render", self, self.site_drop)
         total = sum(len(c.docs) for c in self.content.collections.values()) + len(self.content.pages)
         done = 0
         for collection in self.content.collections.values():
@@ -123,10 +132,19 @@ class Site:
             post_render = getattr(plugin, "post_render", None)
             if post_render is not None:
                 post_render(self)
+        self.hooks.trigger("site", "post_render", self, self.site_drop)
 
     def write(self) -> list[str]:
         """Write outputs and static files; remove obsolete files."""
-        return Writer(self).write()
+        written = Writer(self).write()
+        self.hooks.trigger("site", "post_write", self)
+        return written
+
+    def _all_items(self) -> list[Convertible]:
+        items: list[Convertible] = list(self.content.pages)
+        for collection in self.content.collections.values():
+            items.extend(collection.docs)
+        return items
 
     def _report(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -289,6 +307,8 @@ class Site:
 
     def _make_converters(self) -> list[Any]:
         converters: list[Any] = [MarkdownConverter(self.config)]
+        for plugin in self.plugins:
+            converters.extend(getattr(plugin, "converters", []))
         try:
             from liquidpy_site.sass import SassOptions  # noqa: F401
 

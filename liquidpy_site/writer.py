@@ -74,6 +74,7 @@ class Writer:
                 _copy_if_changed(item.path, target)
             else:
                 _write_if_changed(target, item.output or "")
+                self.site.hooks.trigger_item(item, "post_write")
         self.clean(set(files))
         return sorted(files)
 

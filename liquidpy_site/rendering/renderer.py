@@ -58,7 +58,9 @@ class Renderer:
                               SourceLocation(item.relative_path)) from err
 
     def _render(self, item: Convertible) -> None:
+        hooks = self.site.hooks
         payload = self._payload(item)
+        hooks.trigger_item(item, "pre_render", payload)
         layout = self.site.content.layouts.get(str(item.data.get("layout")))
         if layout is not None:
             # The body sees its own layout's data as ``layout``.
@@ -66,11 +68,11 @@ class Renderer:
         content = item.content
         if self._uses_liquid(item, content):
             content = self.render_liquid(content, payload, item, item.content_line)
-        content = self.convert(item, content)
-        item.content = content
-        if isinstance(item, Document) and item.excerpt is not None and item.excerpt.output is None:
-            pass  # excerpts render lazily, when a template asks for one
-        item.output = self.place_in_layouts(item, content, payload)
+        item.content = self.convert(item, content)
+        hooks.trigger_item(item, "post_convert")
+        # Excerpts render lazily, when a template asks for one.
+        item.output = self.place_in_layouts(item, item.content, payload)
+        hooks.trigger_item(item, "post_render")
 
     def render_excerpt(self, excerpt: Excerpt) -> str:
         """Render an excerpt (Liquid and converter, no layout), once."""

@@ -1,0 +1,66 @@
+"""The package's public names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import liquidpy_site
+from liquidpy_site import errors
+from liquidpy_site.api import build, markdownify, render
+from liquidpy_site.config import load_config
+from liquidpy_site.site import Site
+
+EXPECTED_ALL = [
+    "ConfigError",
+    "FrontMatterError",
+    "LayoutError",
+    "PluginError",
+    "ReadError",
+    "RenderError",
+    "Site",
+    "SiteError",
+    "SourceLocation",
+    "WriteError",
+    "__version__",
+    "build",
+    "load_config",
+    "markdownify",
+    "render",
+]
+
+
+def test_all_is_pinned() -> None:
+    assert liquidpy_site.__all__ == EXPECTED_ALL
+
+
+def test_every_public_name_exists() -> None:
+    for name in liquidpy_site.__all__:
+        assert hasattr(liquidpy_site, name), name
+
+
+def test_public_names_are_the_implementations() -> None:
+    assert liquidpy_site.build is build
+    assert liquidpy_site.render is render
+    assert liquidpy_site.markdownify is markdownify
+    assert liquidpy_site.load_config is load_config
+    assert liquidpy_site.Site is Site
+    for name in ("ConfigError", "FrontMatterError", "LayoutError", "PluginError", "ReadError",
+                 "RenderError", "SiteError", "SourceLocation", "WriteError"):
+        assert getattr(liquidpy_site, name) is getattr(errors, name)
+
+
+def test_version() -> None:
+    assert liquidpy_site.__version__ == "0.1.0"
+
+
+def test_render_and_markdownify_work() -> None:
+    assert liquidpy_site.render("{{ 'a b' | slugify }}") == "a-b"
+    assert liquidpy_site.markdownify("*x*") == "<p><em>x</em></p>\n"
+
+
+def test_build_returns_the_site(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("---\n---\nhi\n")
+    site = liquidpy_site.build(tmp_path, drafts=True)
+    assert isinstance(site, liquidpy_site.Site)
+    assert site.config["show_drafts"] is True
+    assert (tmp_path / "_site" / "index.html").read_text() == "<p>hi</p>\n"
