@@ -38,7 +38,8 @@ def build(
 
     Args:
         source: The site's source folder.
-        destination: Where to write the site (default: ``_site`` in the source).
+        destination: Where to write the site (default: the configuration's
+            ``destination``, else ``_site`` in the source).
         config: Configuration files to merge in order (default: ``_config.yml``).
         profile: Time every template; the table is ``site.profiler.table()``.
         progress: Called as ``progress(stage, done, total)`` while rendering.
@@ -55,8 +56,18 @@ def build(
     source_path = Path(source).resolve()
     dest_path = Path(destination).resolve() if destination is not None else None
     overrides = _overrides(source_path, dest_path, config_overrides)
-    loaded = load_config(source_path, config, overrides)
-    site = Site(loaded, profile=profile or bool(loaded.get("profile")), progress=progress)
+    return build_from_config(load_config(source_path, config, overrides),
+                             profile=profile, progress=progress)
+
+
+def build_from_config(
+    config: dict[str, Any],
+    *,
+    profile: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Site:
+    """Build a site from an already loaded configuration (see :func:`load_config`)."""
+    site = Site(config, profile=profile or bool(config.get("profile")), progress=progress)
     site.process()
     return site
 

@@ -27,7 +27,8 @@ def site_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The options ``build`` and ``serve`` share (Jekyll's flags)."""
     options = [
         click.option("-s", "--source", default=".", show_default=True, help="Source folder."),
-        click.option("-d", "--destination", default=None, help="Destination folder (default: SOURCE/_site)."),
+        click.option("-d", "--destination", default=None,
+                     help="Destination folder (default: ./_site, or `destination` in the configuration)."),
         click.option("--config", "config", default=None, help="Configuration files, comma separated."),
         click.option("-D", "--drafts", is_flag=True, default=None, help="Render posts in _drafts."),
         click.option("--future", is_flag=True, default=None, help="Publish posts dated in the future."),
@@ -48,33 +49,37 @@ def site_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _overrides(**flags: Any) -> dict[str, Any]:
     names = ("drafts", "future", "unpublished", "baseurl", "safe", "limit_posts", "incremental")
-    return {name: flags[name] for name in names if flags.get(name) is not None}
+    overrides = {name: flags[name] for name in names if flags.get(name) is not None}
+    if "drafts" in overrides:
+        overrides["show_drafts"] = overrides.pop("drafts")
+    return overrides
 
 
 def run_build(source: str, destination: str | None, config: str | None, *,
               profile: bool = False, quiet: bool = False, **flags: Any) -> Any:
     """Build once and print Jekyll's progress lines."""
-    from liquidpy_site.api import build
-    from liquidpy_site.config import load_config
+    from liquidpy_site.api import build_from_config
+    from liquidpy_site.config import config_paths, load_config
 
     source_path = Path(source).resolve()
     configs = _split_configs(config)
-    preview = load_config(source_path, configs, {"source": str(source_path),
-                                                  **({"destination": destination} if destination else {})})
-    files = configs or [f for f in ("_config.yml", "_config.yaml", "_config.toml")
-                        if (source_path / f).is_file()][:1]
-    shown = ", ".join(str((source_path / f) if not Path(f).is_absolute() else f) for f in files) or "none"
-    log.info(topic_line("Configuration file:", shown))
-    log.info(topic_line("Source:", preview["source"]))
-    log.info(topic_line("Destination:", preview["destination"]))
+    files = config_paths(source_path, configs)
+    for path in files or ["none"]:
+        log.info(topic_line("Configuration file:", str(Path(path).resolve()) if files else path))
+    overrides = {"source": str(source_path), **_overrides(**flags)}
+    if destination:
+        overrides["destination"] = str(Path(destination).resolve())
+    # Like Jekyll's command line, the default destination is _site in the working directory.
+    loaded = load_config(source_path, configs, overrides, default_destination=Path.cwd() / "_site")
+    log.info(topic_line("Source:", loaded["source"]))
+    log.info(topic_line("Destination:", loaded["destination"]))
     incremental = "enabled" if flags.get("incremental") else "disabled. Enable with --incremental"
     log.info(topic_line("Incremental build:", incremental))
     log.info(topic_line("Generating...", ""))
     started = time.perf_counter()
     bar = ProgressBar(started) if sys.stderr.isatty() and not quiet else None
     try:
-        site = build(source_path, destination, config=configs, profile=profile,
-                     progress=bar, **_overrides(**flags))
+        site = build_from_config(loaded, profile=profile, progress=bar)
     finally:
         if bar is not None:
             bar.clear()

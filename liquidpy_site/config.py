@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 import os
 import time
 import tomllib
@@ -11,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from liquidpy_site.errors import ConfigError, FrontMatterError, SourceLocation
+
+log = logging.getLogger("liquidpy_site")
 from liquidpy_site.yaml_loader import load_yaml
 
 DEFAULTS: dict[str, Any] = {
     "source": ".",
-    "destination": "_site",
     "collections_dir": "",
     "cache_dir": ".jekyll-cache",
     "plugins_dir": "_plugins",
@@ -127,9 +129,15 @@ def read_config_file(path: Path, display: str | None = None) -> dict[str, Any]:
     if data is None or data is False:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(f"Configuration file {name} is not a mapping of options",
-                          SourceLocation(name))
+        raise NotAMapping(name)
     return data
+
+
+class NotAMapping(ConfigError):
+    """A configuration file holds something other than a mapping of options."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"Configuration file: (INVALID) {name}", SourceLocation(name))
 
 
 def _default_config_file(source: Path) -> Path | None:
@@ -172,10 +180,21 @@ def style_to_permalink(style: Any) -> str:
     return PERMALINK_STYLES.get(str(style), str(style))
 
 
+def config_paths(source: Path, config_files: Iterable[str | os.PathLike[str]] | None) -> list[Path]:
+    """The configuration files a build reads: the given ones, or the first default."""
+    files = [Path(f) for f in (config_files or [])]
+    if files:
+        return files
+    found = _default_config_file(source)
+    return [found] if found else []
+
+
 def load_config(
     source: str | os.PathLike[str],
     config_files: Iterable[str | os.PathLike[str]] | None = None,
     overrides: Mapping[str, Any] | None = None,
+    *,
+    default_destination: str | os.PathLike[str] | None = None,
 ) -> dict[str, Any]:
     """Load a site's configuration as Jekyll does.
 
@@ -184,29 +203,32 @@ def load_config(
         config_files: Explicit configuration files, merged in order (``--config``).
             When empty, the first of ``_config.yml``, ``.yaml``, ``.toml`` in the source.
         overrides: Options that win over every file (command-line flags).
+        default_destination: Where to write when neither the overrides nor the files
+            name a ``destination`` (default: ``_site`` in the source; Jekyll's command
+            line uses ``_site`` in the working directory).
 
     Returns:
         The merged configuration with ``source`` and ``destination`` absolute.
     """
     overrides = dict(overrides or {})
     source_path = Path(overrides.get("source") or source).resolve()
-    files = [Path(f) for f in (config_files or [])]
-    if not files:
-        found = _default_config_file(source_path)
-        files = [found] if found else []
     config = copy.deepcopy(DEFAULTS)
-    for path in files:
+    for path in config_paths(source_path, config_files):
         display = os.path.relpath(path, source_path) if path.is_absolute() else str(path)
         if not path.is_file():
-            if config_files:
-                raise ConfigError(f"Configuration file {display} could not be found.",
-                                  SourceLocation(display))
-            continue
-        config = deep_merge(config, read_config_file(path, display))
+            raise ConfigError(f"Configuration file {display} could not be found.",
+                              SourceLocation(display))
+        try:
+            config = deep_merge(config, read_config_file(path, display))
+        except NotAMapping as err:
+            # Jekyll warns, keeps what it read so far and skips the remaining files.
+            log.warning("%s", err.message)
+            break
     config = deep_merge(config, overrides)
     config["source"] = str(source_path)
-    config["destination"] = str((source_path / (overrides.get("destination") or "_site")).resolve()
-                                if not overrides.get("destination") else Path(overrides["destination"]).resolve())
+    # A relative destination is taken from the working directory, as Jekyll does.
+    destination = config.get("destination") or default_destination or source_path / "_site"
+    config["destination"] = str(Path(destination).resolve())
     return normalize(config)
 
 

@@ -52,7 +52,7 @@ def collection_template(collection: Collection, site: Site) -> str:
     """A collection's URL template (posts follow the permalink style)."""
     configured = collection.metadata.get("permalink")
     if configured:
-        return style_to_permalink(configured) if collection.label == "posts" else str(configured)
+        return str(configured)
     if collection.label == "posts":
         return style_to_permalink(permalink_style(site.config))
     return add_permalink_suffix("/:collection/:path", permalink_style(site.config))

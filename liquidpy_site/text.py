@@ -41,11 +41,21 @@ def _keeps(char: str, mode: str) -> bool:
     return mode == "pretty" and char in _PRETTY_KEEP
 
 
+# Letters that do not decompose into an ASCII base (I18n's Latin transliterations).
+_LATIN = {"ß": "ss", "Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l",
+          "Þ": "Th", "þ": "th", "Œ": "OE", "œ": "oe", "Ð": "D", "ð": "d", "Đ": "D", "đ": "d",
+          "Ħ": "H", "ħ": "h", "ı": "i", "Ŀ": "L", "ŀ": "l", "ŉ": "'n", "Ŋ": "NG", "ŋ": "ng",
+          "Ŧ": "T", "ŧ": "t", "ſ": "s", "Ĳ": "IJ", "ĳ": "ij"}
+
+
 def _transliterate(text: str) -> str:
     out = []
     for char in text:
         if char.isascii():
             out.append(char)
+            continue
+        if char in _LATIN:
+            out.append(_LATIN[char])
             continue
         base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
         out.append(base or "?")

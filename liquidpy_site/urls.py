@@ -51,7 +51,7 @@ def fill_template(template: str, placeholders: Placeholders) -> str:
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
-        pool = [name, name.rstrip("_")] if name.endswith("_") else [name]
+        pool = [name, name[:-1]] if name.endswith("_") else [name]
         winner = next((key for key in pool if key in placeholders), None)
         if winner is None:
             raise ReadError(

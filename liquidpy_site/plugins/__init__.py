@@ -49,9 +49,15 @@ def plugin_names(site: Site) -> list[str]:
 
 def load_plugins(site: Site) -> list[Any]:
     """Load the plugins the site asks for; warn once for each name we do not have."""
+    from liquidpy_site.plugin_api import entry_point_names, load_python_plugins
+
     loaded: list[Any] = []
-    for name in plugin_names(site):
+    names = plugin_names(site)
+    installed = entry_point_names()
+    for name in names:
         module_name = BUILTIN_PLUGINS.get(name)
+        if module_name is None and name in installed:
+            continue  # an installed Python plugin of that name; loaded below
         if module_name is None:
             log.warning("Plugin '%s' is not available and is skipped "
                         "(the build goes on as in Jekyll's safe mode).", name)
@@ -64,6 +70,9 @@ def load_plugins(site: Site) -> list[Any]:
         loaded.append(module.setup(site))
     # Generators run by priority, highest first (Jekyll's order); ties keep the list's order.
     loaded.sort(key=lambda plugin: -getattr(plugin, "priority", 0))
+    python_plugins = load_python_plugins(site, names)
+    if python_plugins is not None:
+        loaded.append(python_plugins)
     return loaded
 
 

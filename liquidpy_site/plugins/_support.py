@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from liquid.stream import TokenStream
     from liquid.token import Token
 
+    from liquidpy_site.models import Page
     from liquidpy_site.site import Site
 
 PRIORITY_NORMAL = 0
@@ -57,6 +58,28 @@ def call_filter(env: Environment, name: str, value: Any, *args: Any) -> Any:
     if getattr(func, "with_environment", False):
         kwargs["environment"] = env
     return func(value, *args, **kwargs)
+
+
+def generated_page(site: Site, relative_path: str, content: str,
+                   data: dict[str, Any]) -> Page:
+    """A page a plugin makes, with front matter defaults for the keys it leaves unset.
+
+    As in Jekyll, defaults for pages at ``relative_path`` fill in what ``data``
+    does not give (a default ``permalink`` moves the page, for instance).
+
+    Args:
+        site: The site being built.
+        relative_path: The page's path as if it were in the source (``feed.xml``).
+        content: The page's template text.
+        data: The page's own front matter.
+    """
+    from liquidpy_site.plugins import make_page
+    from liquidpy_site.reading.defaults import FrontMatterDefaults
+
+    defaults = FrontMatterDefaults(str(site.source), site.config.get("defaults"),
+                                   str(site.config.get("collections_dir") or ""))
+    merged = {**defaults.all(relative_path, "pages"), **data}
+    return make_page(site, relative_path, content, merged)
 
 
 def in_source(site: Site, path: str) -> bool:

@@ -17,7 +17,9 @@ DATA_EXTENSIONS = (".yaml", ".yml", ".json", ".csv", ".tsv")
 
 def sanitize_key(name: str) -> str:
     """Jekyll's data key for a file or folder name."""
-    name = re.sub(r"[^\w\s-]+|(?<=^)\s+(?=$|\s?\b)|(?<=\b\s)\s+(?=$|\s?\b)", "", name)
+    # Ruby's \w is ASCII-only: "über" loses its "ü".
+    name = re.sub(r"[^\w\s-]+|(?<=^)\s+(?=$|\s?\b)|(?<=\b\s)\s+(?=$|\s?\b)", "", name,
+                  flags=re.ASCII)
     return re.sub(r"\s+", "_", name)
 
 

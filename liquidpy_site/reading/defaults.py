@@ -66,7 +66,8 @@ class FrontMatterDefaults:
         path = self._strip_collections_dir(path)
         if "*" in scope_path:
             return any(path.startswith(p) for p in self._glob(scope_path))
-        return path.startswith(self._strip_collections_dir(self._sanitize(scope_path)))
+        # The scope path is compared as written: "/docs" matches nothing.
+        return path.startswith(self._strip_collections_dir(scope_path))
 
     def _glob(self, pattern: str) -> list[str]:
         if pattern not in self._glob_cache:
