@@ -240,3 +240,180 @@ def test_tag_syntax_error_raised_in_strict_mode() -> None:
 def test_tag_unclosed_raises() -> None:
     with pytest.raises(LiquidSyntaxError):
         render("{% highlight ruby %}x")
+
+
+# --- Rouge's token classes for languages scanned or rewritten closely ---------
+
+
+def spans(code: str, lang: str) -> list[tuple[str, str]]:
+    tag = rouge_lexer_tag(lang)
+    assert tag is not None
+    return lex(code, tag)
+
+
+def test_shell_commands_keywords_and_flags() -> None:
+    assert spans("if [ -f a ]; then echo hi; fi\n", "bash") == [
+        ("k", "if"),
+        ("", " "),
+        ("o", "["),
+        ("", " "),
+        ("nt", "-f"),
+        ("", " a "),
+        ("o", "]"),
+        ("p", ";"),
+        ("", " "),
+        ("k", "then "),
+        ("nb", "echo "),
+        ("", "hi"),
+        ("p", ";"),
+        ("", " "),
+        ("k", "fi"),
+        ("", "\n"),
+    ]
+
+
+def test_shell_interpolation_and_comment() -> None:
+    assert spans('x=$(date) # now\necho "${HOME}"\n', "sh") == [
+        ("nv", "x"),
+        ("o", "="),
+        ("si", "$("),
+        ("nb", "date"),
+        ("si", ")"),
+        ("", " "),
+        ("c", "# now"),
+        ("", "\n"),
+        ("nb", "echo"),
+        ("", " "),
+        ("s2", '"'),
+        ("k", "${"),
+        ("nv", "HOME"),
+        ("k", "}"),
+        ("s2", '"'),
+        ("", "\n"),
+    ]
+
+
+def test_console_prompt_command_and_output() -> None:
+    assert spans("$ ls -l\ntotal 0\n", "console") == [
+        ("gp", "$"),
+        ("w", " "),
+        ("nb", "ls"),
+        ("", " "),
+        ("nt", "-l"),
+        ("", "\n"),
+        ("go", "total 0\n"),
+    ]
+
+
+def test_diff_lines_keep_their_newlines() -> None:
+    assert spans("@@ -1 +1 @@\n-a\n+b\n c\n", "diff") == [
+        ("p", "@@ -1 +1 @@"),
+        ("", "\n"),
+        ("gd", "-a\n"),
+        ("gi", "+b\n"),
+        ("", " c\n"),
+    ]
+
+
+def test_liquid_output_and_tag() -> None:
+    assert spans("{{ page.title | upcase }}{% if x %}", "liquid") == [
+        ("p", "{{"),
+        ("w", " "),
+        ("nv", "page"),
+        ("p", "."),
+        ("nv", "title"),
+        ("w", " "),
+        ("p", "|"),
+        ("w", " "),
+        ("nf", "upcase"),
+        ("w", " "),
+        ("p", "}}{%"),
+        ("w", " "),
+        ("kr", "if"),
+        ("w", " "),
+        ("nv", "x"),
+        ("w", " "),
+        ("p", "%}"),
+    ]
+
+
+def test_css_selectors_properties_and_values() -> None:
+    assert spans("a.b:hover { color: red; margin: 0 auto; }", "css") == [
+        ("nt", "a"),
+        ("nc", ".b"),
+        ("nd", ":hover"),
+        ("", " "),
+        ("p", "{"),
+        ("", " "),
+        ("nl", "color"),
+        ("p", ":"),
+        ("", " "),
+        ("no", "red"),
+        ("p", ";"),
+        ("", " "),
+        ("nl", "margin"),
+        ("p", ":"),
+        ("", " "),
+        ("m", "0"),
+        ("", " "),
+        ("nb", "auto"),
+        ("p", ";"),
+        ("", " "),
+        ("p", "}"),
+    ]
+
+
+def test_scss_variables_and_functions() -> None:
+    assert spans("$x: darken($y, 10%);", "scss") == [
+        ("nv", "$x"),
+        ("p", ":"),
+        ("", " "),
+        ("nf", "darken"),
+        ("p", "("),
+        ("nv", "$y"),
+        ("o", ","),
+        ("", " "),
+        ("m", "10%"),
+        ("p", ");"),
+    ]
+
+
+def test_javascript_string_delimiters() -> None:
+    assert spans("let s = 'a\\n';", "js") == [
+        ("kd", "let"),
+        ("", " "),
+        ("nx", "s"),
+        ("", " "),
+        ("o", "="),
+        ("", " "),
+        ("dl", "'"),
+        ("s1", "a"),
+        ("se", "\\n"),
+        ("dl", "'"),
+        ("p", ";"),
+    ]
+
+
+def test_java_method_names_and_constants() -> None:
+    code = "  static int max(int a) { return MAX; }"
+    classes = {value: css for css, value in spans(code, "java")}
+    assert classes["max"] == "nf"
+    assert classes["MAX"] == "no"
+
+
+def test_sql_words_rouge_classes_differently() -> None:
+    classes = {value: css for css, value in spans("CREATE TABLE t (d TIMESTAMP);", "sql")}
+    assert classes["TIMESTAMP"] == "nb"
+    assert classes["CREATE"] == "k"
+
+
+def test_python_comment_takes_its_newline() -> None:
+    assert ("c1", "# note\n") in spans("x = 1  # note\ny = 2\n", "python")
+
+
+def test_tag_prefix_and_suffix_from_context() -> None:
+    env = JekyllEnvironment(site_config={})
+    register_highlight_tag(env)
+    template = env.from_string("{% highlight text %}x{% endhighlight %}")
+    out = template.render(highlighter_prefix="[", highlighter_suffix="]")
+    assert out.startswith("[<figure") and out.endswith("</figure>]")

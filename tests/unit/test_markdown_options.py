@@ -65,3 +65,9 @@ def test_inline_options_do_not_leak_between_documents() -> None:
 def test_markdownify_with_options() -> None:
     assert markdownify("# A\n", {"auto_id_prefix": "x-"}) == '<h1 id="x-a">A</h1>\n'
     assert markdownify("a\nb\n", {"hard_wrap": True}) == "<p>a<br />\nb</p>\n"
+
+
+def test_whole_site_config_is_accepted() -> None:
+    opts = KramdownOptions.from_mapping({"highlighter": "none", "kramdown": {"auto_id_prefix": "p-"}})
+    assert opts.auto_id_prefix == "p-"
+    assert opts.syntax_highlighter is None

@@ -135,10 +135,6 @@ def test_scope_path_is_a_plain_prefix(tmp_path: Path) -> None:
     assert found.all("other/blog/x.md", "pages") == {}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll 4.3 compares the scope path as written, so a scope path with a leading slash "
-    "('/docs/') matches no file (docs/y.md gets no values); liquidpy strips the slash and "
-    "applies the values"))
 def test_scope_path_with_leading_slash_matches_nothing(tmp_path: Path) -> None:
     sets = [{"scope": {"path": "/docs/"}, "values": {"d": "D"}}]
     assert FrontMatterDefaults(str(tmp_path), sets).all("docs/y.md", "pages") == {}
@@ -253,9 +249,6 @@ def test_sanitize_key(name: str, key: str) -> None:
     assert sanitize_key(name) == key
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll's data key regex uses Ruby's ASCII-only \\w, so '_data/über data.yml' is "
-    "site.data.ber_data; liquidpy keeps the non-ASCII letters ('über_data')"))
 def test_sanitize_key_drops_non_ascii_letters_as_jekyll() -> None:
     assert sanitize_key("über data") == "ber_data"
     assert sanitize_key("ünï cödé") == "n_cd"

@@ -130,10 +130,6 @@ def test_missing_placeholder_raises() -> None:
         fill_template("/:nope_/", {"title": "t"})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll strips only one trailing '_' when looking up a placeholder (Ruby chomp!), so "
-    "':title__' raises 'doesn't have title_ or title_ keys'; liquidpy strips all of them "
-    "and fills in the title"))
 def test_two_trailing_underscores_are_not_a_fallback() -> None:
     with pytest.raises(ReadError):
         fill_template("/:title__/", {"title": "t"})
@@ -265,10 +261,6 @@ def test_written_files_follow_the_urls(make_site: Any, tmp_path: Path) -> None:
     assert (tmp_path / "out" / "x" / "a-b-c_" / "a-b-c" / "a b#c" / "index.html").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll applies permalink styles only to the site-wide 'permalink' option: "
-    "'collections: {posts: {permalink: pretty}}' is the literal template 'pretty' and the "
-    "post's URL is /pretty; liquidpy expands it to the pretty style"))
 def test_posts_collection_permalink_is_not_a_style(make_site: Any, tmp_path: Path) -> None:
     source = make_site({
         "_config.yml": "collections:\n  posts:\n    permalink: pretty\n",
