@@ -61,6 +61,7 @@ class Site:
         self.theme_drop: Any = None
         self.renderer = Renderer(self)
         self._includes: dict[Path, BoundTemplate] = {}
+        self._include_names: dict[int, tuple[str, str]] = {}
         self.profiler = Profiler() if profile else None
         self.progress = progress
         self.hooks.trigger("site", "after_init", self)
@@ -87,6 +88,7 @@ class Site:
         self.site_drop = SiteDrop(self, self.drops)
         self.renderer = Renderer(self)
         self._includes = {}
+        self._include_names = {}
         self.hooks.trigger("site", "after_reset", self)
 
     def read(self) -> None:
@@ -242,7 +244,13 @@ class Site:
             except LiquidError as err:
                 raise liquid_error(err, name, 1, text) from err
             self._includes[path] = template
+            self._include_names[id(text)] = (text, name)
         return template
+
+    def include_name_for(self, text: str) -> str | None:
+        """The include file whose template text this is (for error messages)."""
+        entry = self._include_names.get(id(text))
+        return entry[1] if entry is not None and entry[0] is text else None
 
     def publishes(self, doc: Document) -> bool:
         """Whether a document is written (published and not in the future)."""

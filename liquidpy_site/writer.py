@@ -62,14 +62,23 @@ class Writer:
         return self.site.content.collections[file.collection].output
 
     def write(self) -> list[str]:
-        """Write every file; return their destination-relative paths."""
+        """Write every file; return their destination-relative paths.
+
+        Raises:
+            WriteError: Two outputs clash, or a file cannot be written. Clashes are
+                found before anything is written.
+        """
         files = self.planned()
-        self.destination.mkdir(parents=True, exist_ok=True)
+        _check_clashes(files)
+        try:
+            self.destination.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise WriteError(f"Could not create the destination {self.destination}: {err.strerror}") from err
         for relative, item in files.items():
             target = self.destination / relative
             if not _is_within(target, self.destination):
                 raise WriteError(f"Refusing to write outside the destination: {relative}")
-            target.parent.mkdir(parents=True, exist_ok=True)
+            _make_room(target, self.destination)
             if isinstance(item, StaticFile):
                 _copy_if_changed(item.path, target)
             else:
@@ -97,6 +106,37 @@ class Writer:
                 if not os.listdir(full) and not any(d == rel or d.startswith(rel + "/")
                                                     for d in wanted_dirs):
                     os.rmdir(full)
+
+
+def _source_name(item: Page | Document | StaticFile) -> str:
+    return item.relative_path.lstrip("/")
+
+
+def _check_clashes(files: dict[str, Page | Document | StaticFile]) -> None:
+    """Refuse outputs where one file would have to be the folder of another."""
+    for relative in files:
+        parts = relative.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder in files:
+                raise WriteError(
+                    f"{_source_name(files[folder])} is written to {folder}, but "
+                    f"{_source_name(files[relative])} needs {folder}/ to be a folder "
+                    f"(for {relative}). Change one of their permalinks.")
+
+
+def _make_room(target: Path, root: Path) -> None:
+    """Remove stale destination entries in the way of ``target`` (a file where a folder goes)."""
+    try:
+        for parent in reversed(target.relative_to(root).parents):
+            folder = root / parent
+            if folder != root and folder.is_file():
+                folder.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+    except OSError as err:
+        raise WriteError(f"Could not prepare {target}: {err.strerror}") from err
 
 
 def _kept(relative: str, prefixes: list[str]) -> bool:

@@ -137,10 +137,6 @@ def test_failed_build_leaves_the_destination_as_it_was(make_site: Any) -> None:
         "assets", "assets/style.css", "blog", "blog/post.html", "index.html", "stale.html"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A page and a folder of static files with the same destination name (x.txt) make the "
-    "writer raise FileExistsError, which is not a SiteError: the CLI prints a Python "
-    "traceback, and files written before it (index.html) have already changed"))
 def test_destination_clash_fails_cleanly(make_site: Any) -> None:
     source = make_site({"index.md": "---\n---\nhi\n"})
     assert invoke("build", "-s", str(source)).exit_code == 0

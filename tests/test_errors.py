@@ -121,9 +121,6 @@ def test_error_in_an_include_names_the_including_page(make_site: Any, tmp_path: 
     assert "included in index.md" in caught.value.describe()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll's Liquid says 'Liquid error (line 3): undefined filter nosuchfilter'; "
-    "liquidpy says \"unknown filter 'nosuchfilter'\""))
 def test_unknown_filter_wording_is_jekylls(make_site: Any, tmp_path: Path) -> None:
     source = make_site({"_config.yml": "liquid:\n  strict_filters: true\n",
                         "index.md": "---\n---\nfirst\n\nsecond {{ 'x' | nosuchfilter }}\n"})
@@ -186,11 +183,6 @@ def test_describe_with_and_without_location() -> None:
     assert err.message == "boom"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A render-time error inside an include (unknown filter on line 2 of _includes/f.html) "
-    "is located at the including page ('index.md, line 4, column 10', a blank line); Jekyll "
-    "says 'Liquid error (…/_includes/f.html line 2): undefined filter nope included in "
-    "index.md'"))
 def test_render_error_inside_an_include_points_at_the_include(make_site: Any,
                                                               tmp_path: Path) -> None:
     source = make_site({"_config.yml": "liquid:\n  strict_filters: true\n",

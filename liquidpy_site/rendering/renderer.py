@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ class Renderer:
     def __init__(self, site: Site) -> None:
         self.site = site
         self._templates: dict[tuple[str, str], BoundTemplate] = {}
+        self._current: Convertible | None = None
 
     # -- documents ---------------------------------------------------------
 
@@ -49,6 +51,7 @@ class Renderer:
             SiteError: Rendering failed; any unexpected failure is wrapped in a
                 :class:`RenderError` naming the file.
         """
+        self._current = item
         try:
             self._render(item)
         except SiteError:
@@ -173,7 +176,9 @@ class Renderer:
         """Render Liquid text with the payload; errors name the file and line."""
         template = self.parse(text, source, line)
         context = RenderContext(template, globals=payload)
-        context.tag_namespace[REGISTERS] = self.site.registers(source)
+        # include_relative resolves next to the page being rendered, even in a layout.
+        page = self._current if isinstance(source, Layout) and self._current else source
+        context.tag_namespace[REGISTERS] = self.site.registers(page)
         buffer = StringIO()
         profiler = self.site.profiler
         if profiler is None:
@@ -184,13 +189,13 @@ class Renderer:
             output.append(buffer.getvalue())
         return buffer.getvalue()
 
-    @staticmethod
-    def _run(template: BoundTemplate, context: RenderContext, buffer: StringIO,
+    def _run(self, template: BoundTemplate, context: RenderContext, buffer: StringIO,
              source: Convertible | Layout, line: int, text: str) -> None:
         try:
             template.render_with_context(context, buffer)
         except LiquidError as err:
-            raise liquid_error(err, source.relative_path, line, text) from err
+            raise liquid_error(err, source.relative_path, line, text,
+                               self.site.include_name_for) from err
         except RenderError as err:
             # An include failed to parse: say which file included it, as Jekyll does.
             if " included in " not in err.message:
@@ -199,9 +204,11 @@ class Renderer:
 
 
 _NEVER_CLOSED = re.compile(r"expected tag end(\w+)")
+_UNKNOWN_FILTER = re.compile(r"unknown filter '([^']*)'")
 
 
-def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: str) -> RenderError:
+def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: str,
+                 include_name_for: Callable[[str], str | None] | None = None) -> RenderError:
     """Turn a python-liquid error into a :class:`RenderError` with Jekyll's wording.
 
     The summary line is Jekyll's (``Liquid Exception: … (line N): … in FILE``, where
@@ -213,9 +220,15 @@ def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: st
         relative_path: The file the template text came from.
         first_line: The line of that file where the template text starts.
         text: The template text.
+        include_name_for: Names the include file a template text came from, for
+            errors raised while an include renders.
     """
     message = str(err.message) if err.message is not None else type(err).__name__
+    message = _UNKNOWN_FILTER.sub(r"undefined filter \1", message)
     template_name = str(err.template_name) if err.template_name else None
+    source_text = err.token.source if err.token is not None else text
+    if source_text is not text and include_name_for is not None:
+        template_name = include_name_for(source_text) or template_name
     in_other_file = template_name is not None and template_name != relative_path
     context = err.context()
     template_line = context[0] if context else None

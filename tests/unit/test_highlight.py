@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from liquid import Mode
 from liquid.exceptions import LiquidSyntaxError
 
@@ -417,3 +419,24 @@ def test_tag_prefix_and_suffix_from_context() -> None:
     template = env.from_string("{% highlight text %}x{% endhighlight %}")
     out = template.render(highlighter_prefix="[", highlighter_suffix="]")
     assert out.startswith("[<figure") and out.endswith("</figure>]")
+
+
+_FUZZ_PIECES = [
+    *"aZ09 _-.,;:{}()[]<>=!?*&|$#%@'\"`\\/\n\t+~",
+    *["{{", "{%", "%}", "}}", "${", "$(", "<<EOF\n", "EOF\n", "/*", "*/", "//", "<!--", "-->"],
+    *["#{", "'''", "case ", "esac", " in ", "if ", "def ", "@media ", "url(", "---\n", "@@ "],
+    *["$ ", "template<", "public:", 'f"{', ":>5}", "include ", "raw", "endraw", '\\"'],
+]
+_FUZZ_LANGS = (
+    "shell console diff liquid css scss javascript typescript html java c cpp python ruby "
+    "sql yaml json toml go xml"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FUZZ_PIECES), max_size=40).map("".join),
+    st.sampled_from(_FUZZ_LANGS),
+)
+def test_lexing_never_changes_or_loses_text(code: str, lang: str) -> None:
+    assert "".join(value for _, value in spans(code, lang)) == code

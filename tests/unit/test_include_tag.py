@@ -219,9 +219,6 @@ def test_missing_include_in_a_built_site(make_site: Any, tmp_path: Path) -> None
     assert "index.md, line 4" in described
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll resolves include_relative in a layout next to the page being rendered "
-    "(sub/near.txt); liquidpy looks next to the layout (_layouts/near.txt)"))
 def test_include_relative_in_a_layout_is_relative_to_the_page(make_site: Any,
                                                               tmp_path: Path) -> None:
     source = make_site({

@@ -68,3 +68,15 @@ def test_code_block_without_highlighter() -> None:
     assert markdownify("```ruby\nx\n```\n", {"highlighter": "none"}) == (
         '<pre><code class="language-ruby">x\n</code></pre>\n'
     )
+
+
+def test_very_deep_nesting_converts() -> None:
+    html = markdownify("> " * 300 + "deep\n")
+    assert html.count("<blockquote>") == 300
+    assert "<p>deep</p>" in html
+
+
+def test_definition_list_and_toc() -> None:
+    assert markdownify("Term\n: Def\n") == "<dl>\n  <dt>Term</dt>\n  <dd>Def</dd>\n</dl>\n"
+    toc = markdownify("* x\n{:toc}\n\n# A\n")
+    assert toc.startswith('<ul id="markdown-toc">\n  <li><a href="#a" id="markdown-toc-a">A</a></li>\n</ul>\n')
