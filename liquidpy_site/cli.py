@@ -37,6 +37,8 @@ def site_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--safe", is_flag=True, default=None, help="Disable custom plugins."),
         click.option("--limit_posts", "limit_posts", type=int, default=None, help="Only the N newest posts."),
         click.option("-I", "--incremental", is_flag=True, default=None, help="Rebuild only what changed."),
+        click.option("--disable-disk-cache", "disable_disk_cache", is_flag=True, default=None,
+                     help="Do not read or write the cache in .liquidpy-cache."),
         click.option("-q", "--quiet", is_flag=True, default=False, help="Only errors."),
         click.option("-V", "--verbose", is_flag=True, default=False, help="Debug output."),
         click.option("-t", "--trace", is_flag=True, default=False, help="Show the full traceback on errors."),
@@ -48,7 +50,8 @@ def site_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _overrides(**flags: Any) -> dict[str, Any]:
-    names = ("drafts", "future", "unpublished", "baseurl", "safe", "limit_posts", "incremental")
+    names = ("drafts", "future", "unpublished", "baseurl", "safe", "limit_posts", "incremental",
+             "disable_disk_cache")
     overrides = {name: flags[name] for name in names if flags.get(name) is not None}
     if "drafts" in overrides:
         overrides["show_drafts"] = overrides.pop("drafts")

@@ -15,7 +15,9 @@ from liquid.exceptions import LiquidError
 from liquidpy_site import permalinks
 from liquidpy_site.config import apply_timezone
 from liquidpy_site.errors import ConfigError, RenderError
+from liquidpy_site.cache import CACHE_DIR, BuildCache
 from liquidpy_site.hooks import Hooks
+from liquidpy_site.incremental import Regenerator, Usage
 from liquidpy_site.models import Convertible, Document, Layout, Page
 from liquidpy_site.profiler import Profiler
 from liquidpy_site.reading.publishing import Publisher
@@ -49,8 +51,11 @@ class Site:
         self.environment = os.environ.get("JEKYLL_ENV") or "development"
         self.time = self._site_time()
         self.content = SiteContent()
-        self.dependencies: dict[str, set[str]] = {}
         self.hooks = Hooks()
+        self.cache = None if self.config.get("disable_disk_cache") else BuildCache(
+            self.source / CACHE_DIR)
+        self.usage: Usage | None = None
+        self.regenerator = Regenerator(self, self.cache, bool(self.config.get("incremental")))
         self.plugins = self._load_plugins()
         self.converters: list[Any] = self._make_converters()
         self.markdown = next(c for c in self.converters if isinstance(c, MarkdownConverter))
@@ -83,12 +88,12 @@ class Site:
     def reset(self) -> None:
         """Forget everything read or rendered before."""
         self.content = SiteContent()
-        self.dependencies = {}
         self.drops = DropFactory(self)
         self.site_drop = SiteDrop(self, self.drops)
         self.renderer = Renderer(self)
         self._includes = {}
         self._include_names = {}
+        self.regenerator = Regenerator(self, self.cache, bool(self.config.get("incremental")))
         self.hooks.trigger("site", "after_reset", self)
 
     def read(self) -> None:
@@ -116,18 +121,19 @@ class Site:
     def render(self) -> None:
         """Render every document, then every page (Jekyll's order)."""
         self.hooks.trigger("site", "pre_render", self, self.site_drop)
-        total = sum(len(c.docs) for c in self.content.collections.values()) + len(self.content.pages)
+        docs = [doc for c in self.content.collections.values() for doc in c.docs]
+        total = len(docs) + len(self.content.pages)
+        self.regenerator.begin([*docs, *self.content.pages])
         done = 0
-        for collection in self.content.collections.values():
-            for doc in collection.docs:
-                self.renderer.render(doc)
-                done += 1
-                self._report("Rendering", done, total)
+        for doc in docs:
+            self._render_item(doc)
+            done += 1
+            self._report("Rendering", done, total)
         # Rendering can add pages (a stylesheet's source map); they are visited too.
         for page in self.content.pages:
             if page.is_generated and page.output is not None:
                 continue
-            self.renderer.render(page)
+            self._render_item(page)
             done += 1
             self._report("Rendering", done, max(total, done))
         for plugin in self.plugins:
@@ -140,6 +146,9 @@ class Site:
         """Write outputs and static files; remove obsolete files."""
         written = Writer(self).write()
         self.hooks.trigger("site", "post_write", self)
+        self.regenerator.finish()
+        if self.cache is not None:
+            self.cache.save()
         return written
 
     def _all_items(self) -> list[Convertible]:
@@ -147,6 +156,44 @@ class Site:
         for collection in self.content.collections.values():
             items.extend(collection.docs)
         return items
+
+    def _render_item(self, item: Convertible) -> None:
+        if not self.regenerator.needs_render(item):
+            self.regenerator.restore(item)
+            return
+        self.usage = Usage()
+        try:
+            self.renderer.render(item)
+        finally:
+            usage, self.usage = self.usage, None
+        self.regenerator.record(item, usage)
+
+    # -- what the item being rendered reads (for incremental builds) ----------
+
+    def note_file(self, path: Path | str) -> None:
+        """The item being rendered used this layout or include."""
+        if self.usage is not None:
+            self.usage.files.add(str(path))
+
+    def note_list(self, name: str) -> None:
+        """The item being rendered read a site-wide list (see :class:`Usage`)."""
+        if self.usage is not None:
+            self.usage.lists.add(name)
+
+    def note_body(self, item: object) -> None:
+        """The item being rendered read another item's content, output or excerpt."""
+        if self.usage is not None:
+            self.usage.bodies.add(id(item))
+
+    def note_neighbours(self) -> None:
+        """The item being rendered read ``page.next`` or ``page.previous``."""
+        if self.usage is not None:
+            self.usage.neighbours = True
+
+    def note_time(self) -> None:
+        """The item being rendered read ``site.time`` (volatile unless fixed)."""
+        if self.usage is not None and self.config.get("time") is None:
+            self.usage.volatile = True
 
     def _report(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -195,6 +242,7 @@ class Site:
 
     def url_for_path(self, relative_path: str) -> str | None:
         """The URL of a page, document or static file by its source path."""
+        self.note_list("urls")
         wanted = relative_path.lstrip("/")
         for page in self.content.pages:
             if page.relative_path == wanted:
@@ -210,6 +258,7 @@ class Site:
 
     def post_url(self, name: str) -> str | None:
         """The URL of the post named ``name`` (``2020-01-02-slug``)."""
+        self.note_list("urls")
         for doc in self.content.collections["posts"].docs:
             stem = doc.relative_path.rsplit(".", 1)[0]
             if stem.endswith("/" + name) or stem == name or stem.endswith("_posts/" + name):
@@ -258,7 +307,7 @@ class Site:
 
     def record_dependency(self, item: Convertible, path: Path) -> None:
         """Remember that ``item`` used the file at ``path`` (for incremental builds)."""
-        self.dependencies.setdefault(str(item.path), set()).add(str(path))
+        self.note_file(path)
 
     def _display_path(self, path: Path) -> str:
         try:
@@ -314,7 +363,7 @@ class Site:
         return load_plugins(self)
 
     def _make_converters(self) -> list[Any]:
-        converters: list[Any] = [MarkdownConverter(self.config)]
+        converters: list[Any] = [MarkdownConverter(self.config, self.cache)]
         for plugin in self.plugins:
             converters.extend(getattr(plugin, "converters", []))
         try:

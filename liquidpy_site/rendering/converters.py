@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
+
+from liquidpy_site.cache import BuildCache, digest
 
 
 class Converter(Protocol):
@@ -42,11 +45,13 @@ class MarkdownConverter:
         config: The site configuration (``markdown_ext``, ``kramdown``, ``highlighter``).
     """
 
-    def __init__(self, config: Mapping[str, Any]) -> None:
+    def __init__(self, config: Mapping[str, Any], cache: BuildCache | None = None) -> None:
         extensions = str(config.get("markdown_ext") or "").split(",")
         self.extensions = {"." + e.strip().lower() for e in extensions if e.strip()}
         self.config = config
+        self.cache = cache
         self._convert: Callable[[str], str] | None = None
+        self._options_key = ""
 
     def matches(self, ext: str) -> bool:
         """Whether ``ext`` is one of the site's Markdown extensions."""
@@ -62,8 +67,17 @@ class MarkdownConverter:
             from liquidpy_site.markdown import MarkdownConverter as Kramdown
 
             options = self._setup_kramdown_config()
-            self._convert = Kramdown({**options, "highlighter": self.config.get("highlighter")}).convert
-        return self._convert(text)
+            options = {**options, "highlighter": self.config.get("highlighter")}
+            self._convert = Kramdown(options).convert
+            self._options_key = json.dumps(options, sort_keys=True, default=str)
+        if self.cache is None or len(text) < 200:
+            return self._convert(text)
+        key = digest(self._options_key, text)
+        html = self.cache.markdown(key)
+        if html is None:
+            html = self._convert(text)
+            self.cache.store_markdown(key, html)
+        return html
 
     def _setup_kramdown_config(self) -> dict[str, Any]:
         """Fill in the ``kramdown`` options as Jekyll does on first use.

@@ -112,15 +112,15 @@ class DocumentDrop(Drop):
         self.drops = drops
         self._table: dict[str, Callable[[], Any]] = {
             "collection": lambda: doc.collection,
-            "content": lambda: doc.content,
-            "date": lambda: doc.date,
+            "content": lambda: self._body(doc.content),
+            "date": self._date,
             "excerpt": self._excerpt,
             "id": lambda: doc.id,
             "name": lambda: doc.data.get("name") or doc.name,
-            "next": lambda: drops(doc.next),
-            "output": lambda: doc.output,
+            "next": lambda: self._neighbour(doc.next),
+            "output": lambda: self._body(doc.output),
             "path": lambda: doc.relative_path,
-            "previous": lambda: drops(doc.previous),
+            "previous": lambda: self._neighbour(doc.previous),
             "relative_path": lambda: doc.relative_path,
             "url": lambda: doc.url,
             "draft": lambda: doc.is_draft if doc.collection == "posts" else doc.data.get("draft"),
@@ -132,8 +132,22 @@ class DocumentDrop(Drop):
     def _fallback(self) -> Mapping[str, Any]:
         return self.doc.data
 
+    def _body(self, value: Any) -> Any:
+        self.drops.site.note_body(self.doc)
+        return value
+
+    def _date(self) -> Any:
+        if self.doc.data.get("date") is None and not self.doc.is_draft:
+            self.drops.site.note_time()  # an undated document is dated with site.time
+        return self.doc.date
+
+    def _neighbour(self, doc: Document | None) -> Any:
+        self.drops.site.note_neighbours()
+        return self.drops(doc)
+
     def _excerpt(self) -> Any:
         doc = self.doc
+        self.drops.site.note_body(doc)
         if doc.excerpt is None:
             value = doc.data.get("excerpt")
             return "" if value is None else value
@@ -172,7 +186,7 @@ class PageDrop(Drop):
         self.page = page
         self.drops = drops
         self._table: dict[str, Callable[[], Any]] = {
-            "content": (lambda: page.content) if content is None else (lambda: content),
+            "content": (lambda: self._body(page.content)) if content is None else (lambda: content),
             "dir": lambda: page_dir(page.url),
             "excerpt": self._excerpt,
             "name": lambda: page.name,
@@ -190,8 +204,13 @@ class PageDrop(Drop):
         # Templates see front matter deep-merged over the defaults (nil keeps the default).
         return deep_merge(page.defaults, page.data)
 
+    def _body(self, value: Any) -> Any:
+        self.drops.site.note_body(self.page)
+        return value
+
     def _excerpt(self) -> Any:
         page = self.page
+        self.drops.site.note_body(page)
         if page.data.get("excerpt") is not None:
             return str(page.data["excerpt"])
         if page.excerpt is not None:
@@ -283,8 +302,8 @@ class SiteDrop(Drop):
         self._memo: dict[str, Any] = {}
         self.current_document: Document | None = None
         self._table: dict[str, Callable[[], Any]] = {
-            "data": lambda: site.content.data,
-            "time": lambda: site.time,
+            "data": self._data,
+            "time": self._time,
             "pages": lambda: drops.many(site.content.pages),
             "static_files": lambda: self._memoized(
                 "static_files", lambda: drops.many(site.content.static_files)),
@@ -305,8 +324,25 @@ class SiteDrop(Drop):
     def _fallback(self) -> Mapping[str, Any]:
         return self.site.config
 
+    def _data(self) -> Any:
+        self.site.note_list("data")
+        return self.site.content.data
+
+    def _time(self) -> Any:
+        self.site.note_time()
+        return self.site.time
+
+    # Which list of the incremental build each site-wide key reads.
+    _SITE_LISTS = {"pages": "pages", "html_pages": "pages", "static_files": "static",
+                   "posts": "collection:posts", "tags": "collection:posts",
+                   "categories": "collection:posts", "related_posts": "collection:posts",
+                   "collections": "all", "documents": "all"}
+
     def __getitem__(self, key: object) -> Any:
+        if isinstance(key, str) and key in self._SITE_LISTS:
+            self.site.note_list(self._SITE_LISTS[key])
         if key != "posts" and isinstance(key, str) and key in self.site.content.collections:
+            self.site.note_list(f"collection:{key}")
             return self._memoized("collection:" + key, lambda: self.drops.many(
                 self.site.content.collections[key].docs))
         return super().__getitem__(key)

@@ -108,6 +108,9 @@ class IncludeNode(Node):
         for folder in dirs:
             path = folder / file_name
             if path.is_file():
+                site = registers.get("site")
+                if site is not None:
+                    site.note_file(path)
                 loader = registers.get("load_include")
                 if loader is not None:
                     return loader(path)  # type: ignore[no-any-return]

@@ -1,0 +1,141 @@
+"""The persistent build cache (``.liquidpy-cache/`` in the source, like ``.jekyll-cache``).
+
+One SQLite file holds Markdown conversions (keyed by text and options) and the
+incremental-build records (what each page used, and its last output). A cache
+that cannot be opened or read is ignored: builds never depend on it for
+correctness, only for speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("liquidpy_site")
+
+CACHE_DIR = ".liquidpy-cache"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS markdown (key TEXT PRIMARY KEY, html TEXT)",
+    "CREATE TABLE IF NOT EXISTS items (path TEXT PRIMARY KEY, record TEXT)",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+)
+
+
+def digest(*parts: str | bytes) -> str:
+    """A short stable hash of the parts."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+class BuildCache:
+    """The cache of one site.
+
+    Args:
+        folder: The cache folder (created when first written).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._db: sqlite3.Connection | None = None
+        self._pending_markdown: dict[str, str] = {}
+        self._broken = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.folder / "build.sqlite")
+                for statement in _SCHEMA:
+                    self._db.execute(statement)
+            except sqlite3.Error as err:
+                log.warning("Cache disabled: %s", err)
+                self._broken = True
+                self._db = None
+        return self._db
+
+    # -- Markdown ----------------------------------------------------------------
+
+    def markdown(self, key: str) -> str | None:
+        """A cached conversion, or ``None``."""
+        if key in self._pending_markdown:
+            return self._pending_markdown[key]
+        db = self._connect()
+        if db is None:
+            return None
+        row = db.execute("SELECT html FROM markdown WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def store_markdown(self, key: str, html: str) -> None:
+        """Remember a conversion (written at :meth:`save`)."""
+        self._pending_markdown[key] = html
+
+    # -- incremental records -----------------------------------------------------
+
+    def items(self) -> dict[str, dict[str, Any]]:
+        """Every incremental record, by source path."""
+        db = self._connect()
+        if db is None:
+            return {}
+        return {path: json.loads(record) for path, record in db.execute("SELECT path, record FROM items")}
+
+    def replace_items(self, records: dict[str, dict[str, Any]]) -> None:
+        """Replace every incremental record."""
+        db = self._connect()
+        if db is None:
+            return
+        db.execute("DELETE FROM items")
+        db.executemany("INSERT INTO items VALUES (?, ?)",
+                       ((path, json.dumps(record)) for path, record in records.items()))
+
+    def meta(self, key: str) -> str | None:
+        """A stored value (e.g. the configuration's hash)."""
+        db = self._connect()
+        if db is None:
+            return None
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a value."""
+        db = self._connect()
+        if db is not None:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def save(self) -> None:
+        """Write what this build added."""
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            db.executemany("INSERT OR REPLACE INTO markdown VALUES (?, ?)",
+                           self._pending_markdown.items())
+            db.commit()
+        except sqlite3.Error as err:
+            log.warning("Could not save the cache: %s", err)
+        self._pending_markdown.clear()
+
+    def close(self) -> None:
+        """Close the database."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def file_fingerprints(paths: Iterable[str]) -> dict[str, str]:
+    """``size:mtime_ns`` of each file (``missing`` when it is gone)."""
+    prints = {}
+    for path in paths:
+        try:
+            stat = Path(path).stat()
+            prints[path] = f"{stat.st_size}:{stat.st_mtime_ns}"
+        except OSError:
+            prints[path] = "missing"
+    return prints

@@ -1,0 +1,204 @@
+"""Incremental builds: render only what a change can affect.
+
+While a page or document renders, :class:`Usage` records what it read: layouts
+and includes (files), ``site.data``, which site-wide lists (``site.pages``,
+``site.posts``, a collection, static files, every URL…), its neighbours
+(``page.next``/``page.previous``) and ``site.time``. The next build renders an
+item again only when its source, one of those files, or one of those lists has
+changed; otherwise its last content and output are reused. The result is the
+same as a full build's.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from liquidpy_site.cache import BuildCache, digest, file_fingerprints
+from liquidpy_site.models import Convertible, Document, Page
+
+if TYPE_CHECKING:
+    from liquidpy_site.site import Site
+
+ALL = "all"
+"""The list name for reads that see everything (``site.documents``, ``site.collections``)."""
+
+
+@dataclass
+class Usage:
+    """What one item read while rendering."""
+
+    files: set[str] = field(default_factory=set)
+    """Layouts and includes (absolute paths)."""
+    lists: set[str] = field(default_factory=set)
+    """Site-wide lists read: ``pages``, ``collection:LABEL``, ``static``, ``urls``, ``data``, ``all``."""
+    neighbours: bool = False
+    """Read ``page.next`` or ``page.previous``."""
+    bodies: set[int] = field(default_factory=set)
+    """Items (by ``id``) whose content, output or excerpt was read."""
+    volatile: bool = False
+    """Read something that changes every build (``site.time`` when not fixed)."""
+
+
+def item_key(item: Convertible) -> str:
+    """The record key of an item: its kind and source path."""
+    return f"{type(item).__name__}:{item.relative_path}"
+
+
+def item_fingerprint(item: Convertible) -> str:
+    """What an item's output depends on from its own source."""
+    return digest(item.relative_path, item.url, item.raw_content, repr(item.data))
+
+
+def meta_fingerprint(item: Convertible) -> str:
+    """An item as a list shows it: where it is, its URL and front matter (not its body)."""
+    return digest(item.relative_path, item.url, repr(item.data))
+
+
+def body_fingerprint(item: Convertible) -> str:
+    """An item's body, which its content, output and excerpt come from."""
+    return digest(item.raw_content)
+
+
+class Regenerator:
+    """Decides, item by item, whether to render or to reuse the last output.
+
+    Args:
+        site: The site being built.
+        cache: The persistent cache holding the previous build's records.
+        enabled: Whether this is an incremental build; otherwise every item renders
+            and nothing is recorded.
+    """
+
+    def __init__(self, site: Site, cache: BuildCache | None, enabled: bool) -> None:
+        self.site = site
+        self.cache = cache
+        self.enabled = enabled and cache is not None
+        self.previous: dict[str, dict[str, Any]] = {}
+        self.records: dict[str, dict[str, Any]] = {}
+        self.list_prints: dict[str, str] = {}
+        self.old_list_prints: dict[str, str] = {}
+        self.rendered = 0
+        self.reused = 0
+        self._stats: dict[str, str] = {}
+        self._fingerprints: dict[int, str] = {}
+        self._metas: dict[int, str] = {}
+        self._by_key: dict[str, Convertible] = {}
+
+    # -- this build's state ----------------------------------------------------
+
+    def begin(self, items: list[Convertible]) -> None:
+        """Fingerprint this build's lists and load the previous build's records."""
+        if not self.enabled or self.cache is None:
+            return
+        self._by_key = {item_key(item): item for item in items}
+        self.list_prints = self._lists(items)
+        config_print = digest(json.dumps(self.site.config, sort_keys=True, default=str))
+        self.list_prints["config"] = config_print
+        if self.cache.meta("config") != config_print:
+            return
+        self.previous = self.cache.items()
+        self.old_list_prints = json.loads(self.cache.meta("lists") or "{}")
+
+    def _fingerprint(self, item: Convertible) -> str:
+        key = id(item)
+        if key not in self._fingerprints:
+            self._fingerprints[key] = item_fingerprint(item)
+        return self._fingerprints[key]
+
+    def _meta(self, item: Convertible) -> str:
+        key = id(item)
+        if key not in self._metas:
+            self._metas[key] = meta_fingerprint(item)
+        return self._metas[key]
+
+    def _lists(self, items: list[Convertible]) -> dict[str, str]:
+        # A list changes with its members and their front matter; reading a member's
+        # body is tracked separately (Usage.bodies).
+        content = self.site.content
+        prints = {
+            "pages": digest(*(f"{p.relative_path}={self._meta(p)}" for p in content.pages)),
+            "static": digest(*(f"{f.relative_path}>{f.url}" for f in content.static_files)),
+            "urls": digest(*(f"{item_key(i)}>{i.url}" for i in items)),
+            ALL: digest(*(f"{item_key(i)}={self._meta(i)}" for i in items),
+                        *(f.relative_path for f in content.static_files)),
+        }
+        for label, collection in content.collections.items():
+            prints[f"collection:{label}"] = digest(
+                *(f"{d.relative_path}={self._meta(d)}" for d in collection.docs))
+        data_dir = self.site.source / str(self.site.config.get("data_dir") or "_data")
+        data_files = sorted(str(p) for p in data_dir.rglob("*") if p.is_file()) if data_dir.is_dir() else []
+        prints["data"] = digest(json.dumps(file_fingerprints(data_files), sort_keys=True))
+        return prints
+
+    def _neighbours_print(self, item: Convertible) -> str:
+        if not isinstance(item, Document):
+            return ""
+        return digest(*(f"{item_key(d)}={self._fingerprint(d)}" if d is not None else "-"
+                        for d in (item.previous, item.next)))
+
+    # -- per item ----------------------------------------------------------------
+
+    def needs_render(self, item: Convertible) -> bool:
+        """Whether ``item`` must render (else :meth:`restore` reuses its last output)."""
+        if not self.enabled or (isinstance(item, Page) and item.is_generated):
+            return True
+        if item.extname.lower() in (".sass", ".scss"):
+            return True  # its source map page is made while it renders
+        record = self.previous.get(item_key(item))
+        if record is None or record["volatile"] or record["fingerprint"] != self._fingerprint(item):
+            return True
+        for name in record["lists"]:
+            if self.list_prints.get(name) != self.old_list_prints.get(name):
+                return True
+        if record["neighbours"] and record["neighbours"] != self._neighbours_print(item):
+            return True
+        for key, body in record["bodies"].items():
+            other = self._by_key.get(key)
+            if other is None or body_fingerprint(other) != body:
+                return True
+        return self._prints(record["files"]) != record["file_prints"]
+
+    def _prints(self, files: list[str]) -> dict[str, str]:
+        missing = [f for f in files if f not in self._stats]
+        if missing:
+            self._stats.update(file_fingerprints(missing))
+        return {f: self._stats[f] for f in files}
+
+    def restore(self, item: Convertible) -> None:
+        """Reuse the last build's content and output for an unchanged item."""
+        record = self.previous[item_key(item)]
+        item.content = record["content"]
+        item.output = record["output"]
+        self.records[item_key(item)] = record
+        self.reused += 1
+
+    def record(self, item: Convertible, usage: Usage) -> None:
+        """Remember what a freshly rendered item used, and its result."""
+        self.rendered += 1
+        if not self.enabled:
+            return
+        files = sorted(usage.files)
+        by_id = {id(i): i for i in self._by_key.values()}
+        bodies = {item_key(by_id[i]): body_fingerprint(by_id[i]) for i in usage.bodies
+                  if i in by_id and by_id[i] is not item}
+        self.records[item_key(item)] = {
+            "bodies": bodies,
+            "fingerprint": self._fingerprint(item),
+            "files": files,
+            "file_prints": file_fingerprints(files),
+            "lists": sorted(usage.lists),
+            "neighbours": self._neighbours_print(item) if usage.neighbours else "",
+            "volatile": usage.volatile,
+            "content": item.content,
+            "output": item.output,
+        }
+
+    def finish(self) -> None:
+        """Store this build's records for the next incremental build."""
+        if self.cache is None or not self.enabled:
+            return
+        self.cache.replace_items(self.records)
+        self.cache.set_meta("config", self.list_prints.get("config", ""))
+        self.cache.set_meta("lists", json.dumps(self.list_prints))
