@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +17,9 @@ from .options import KramdownOptions
 from .postprocess import replace_abbreviations, update_gfm, update_tree
 from .renderer import KramdownHtmlRenderer
 from .spans_links import normalize_link_id
+
+_DEEP_RECURSION_LIMIT = 100_000
+_DEEP_STACK_SIZE = 512 * 1024 * 1024
 
 
 def adapt_source(text: str) -> str:
@@ -49,7 +54,44 @@ def parse_document(text: str, options: KramdownOptions) -> tuple[Element, ParseC
 
 
 def convert_document(text: str, options: KramdownOptions) -> str:
-    """Convert one Markdown document to HTML."""
+    """Convert one Markdown document to HTML.
+
+    Very deeply nested documents (hundreds of nested quotes or lists) exceed
+    Python's default recursion limit; they are converted again on a worker
+    thread with a large stack and a raised limit.
+    """
+    try:
+        return _convert(text, options)
+    except RecursionError:
+        return _convert_deep(text, options)
+
+
+def _convert_deep(text: str, options: KramdownOptions) -> str:
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        previous = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(previous, _DEEP_RECURSION_LIMIT))
+        try:
+            outcome["html"] = _convert(text, options)
+        except BaseException as exc:  # re-raised in the calling thread
+            outcome["error"] = exc
+        finally:
+            sys.setrecursionlimit(previous)
+
+    previous_size = threading.stack_size(_DEEP_STACK_SIZE)
+    try:
+        worker = threading.Thread(target=run, name="markdown-deep")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(previous_size)
+    if "error" in outcome:
+        raise outcome["error"]
+    return str(outcome["html"])
+
+
+def _convert(text: str, options: KramdownOptions) -> str:
     root, ctx = parse_document(text, options)
     renderer = KramdownHtmlRenderer(
         ctx.options, {"abbrev_defs": ctx.abbrev_defs, "abbrev_attr": ctx.abbrev_attr}
@@ -71,6 +113,8 @@ class MarkdownConverter:
 
     def convert(self, text: str) -> str:
         """Return the HTML for ``text`` (cached per converter)."""
+        if not isinstance(text, str):  # like Jekyll's ``input.to_s``
+            text = "" if text is None else str(text)
         cached = self._cache.get(text)
         if cached is None:
             cached = convert_document(text, self.options)

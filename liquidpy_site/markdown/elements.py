@@ -16,6 +16,10 @@ SPAN_TYPES = frozenset(
 )
 
 
+#: Element types that are always block level.
+BLOCK_TYPES = frozenset("blank p header blockquote codeblock ul ol li dl dt dd table td hr".split())
+
+
 class Element:
     """One node of the document tree."""
 
@@ -41,10 +45,16 @@ class Element:
         return f"Element({self.type!r}, {self.value!r}, {self.attrs!r}, {self.children!r})"
 
     def is_block(self) -> bool:
-        """Whether the element is block level."""
-        if self.type in ("html_element", "xml_comment", "xml_pi", "comment", "raw", "math"):
-            return self.options.get("category") != "span"
-        return self.type not in SPAN_TYPES
+        """Whether the element's category is block (kramdown's notion).
+
+        Structural containers such as the root, table sections and rows have
+        no category and are not block elements in this sense.
+        """
+        if self.type in BLOCK_TYPES:
+            return True
+        if self.type in SPAN_TYPES:
+            return False
+        return self.options.get("category") == "block"
 
 
 def add_text(tree: Element, text: str, text_type: str = "text") -> None:

@@ -30,7 +30,7 @@ class Scanner(Protocol):
         """Append text to the current element."""
 
 
-def parse_extension_tag(scanner: Any, m: re.Match[str], kind: str) -> bool:
+def parse_extension_tag(scanner: Scanner, m: Any, kind: str) -> bool:
     """Parse the extension whose start tag ``m`` matched at ``scanner.pos``.
 
     Returns:

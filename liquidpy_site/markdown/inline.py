@@ -20,7 +20,7 @@ from .attributes import EXT_SPAN_START, IAL_SPAN_START, parse_attribute_list, up
 from .context import ParseContext
 from .elements import Element, add_text, ensure_ial
 from .entities import entity
-from .extensions import handle_extension, parse_extension_tag
+from .extensions import parse_extension_tag
 from .html_names import ENTITY_RE
 from .typography import (
     SMART_QUOTE_RULES,
@@ -351,10 +351,6 @@ class SpanParser(Parser[InlineState]):
             self.parse_spans(el)
         finally:
             self.src, self.pos, self.tree, self.text_type, self.stack = saved
-
-    def extension(self, name: str, opts: dict[str, Any], body: str | None) -> bool:
-        """Handle a span-level ``{::name}`` extension."""
-        return handle_extension(self.ctx, self.tree, name, opts, body, "span")
 
 
 def _alpha_before(src: str, pos: int) -> bool:

@@ -120,12 +120,17 @@ class KramdownOptions:
         """Build options from a ``kramdown:`` mapping plus ``highlighter``.
 
         Args:
-            options: Site configuration subset; unknown keys are ignored.
+            options: The ``kramdown:`` mapping plus ``highlighter``; a mapping
+                with a nested ``kramdown`` key (a whole site config) is
+                accepted too. Unknown keys are ignored.
 
         Returns:
             The frozen options with Jekyll's defaults for missing keys.
         """
         opts = dict(options or {})
+        nested = opts.pop("kramdown", None)
+        if isinstance(nested, Mapping):  # a whole site config was passed
+            opts = {**opts, **nested}
         base = cls()
         highlighter = _highlighter(opts.get("highlighter", base.highlighter))
         syntax = opts["syntax_highlighter"] if opts.get("syntax_highlighter") else highlighter

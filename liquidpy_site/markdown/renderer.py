@@ -161,7 +161,7 @@ class KramdownHtmlRenderer(BaseRenderer):
         if self.options["auto_ids"] and "id" not in attrs:
             attrs["id"] = self.ids.generate(el.options.get("raw_text", ""))
         level = el.options["level"]
-        if attrs.get("id") and self._in_toc(level, attrs):
+        if attrs.get("id") is not None and self._in_toc(level, attrs):
             self.toc.append((level, attrs["id"], el.children))
         out_level = max(min(level + int(self.options.get("header_offset") or 0), 6), 1)
         return self.block(f"h{out_level}", attrs, self.inner(el, indent), indent)

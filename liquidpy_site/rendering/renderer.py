@@ -116,9 +116,13 @@ class Renderer:
             "paginator": getattr(item, "paginator", None),
             "jekyll": self.site.jekyll_drop,
             "theme": self.site.theme_drop,
-            "highlighter_prefix": None,
-            "highlighter_suffix": None,
+            # Jekyll's Markdown converter wraps {% highlight %} output in newlines.
+            "highlighter_prefix": "\n" if self._is_markdown(item) else None,
+            "highlighter_suffix": "\n" if self._is_markdown(item) else None,
         }
+
+    def _is_markdown(self, item: Convertible) -> bool:
+        return self.site.markdown.matches(item.extname)
 
     # -- steps ----------------------------------------------------------------
 

@@ -1,0 +1,131 @@
+"""Lexing: Pygments (or a direct scanner) to Rouge-classed spans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from pygments.token import (
+    STANDARD_TYPES,
+    Comment,
+    Generic,
+    Keyword,
+    Number,
+    Punctuation,
+    Text,
+    Whitespace,
+)
+from pygments.token import _TokenType as TokenType
+
+from . import _clike, _css, _data, _javascript, _liquid, _python_ruby, _scss, _shell
+from ._tokens import RawToken, Rule, _apply_rules, _pygments_lexer
+
+# Pygments classes Rouge does not know; their parent's class is used instead.
+_NOT_IN_ROUGE = {Generic.EmphStrong, Punctuation.Marker}
+
+# Token types Rouge has and Pygments lacks.
+_ROUGE_ONLY_CLASSES = {
+    Punctuation.Indicator: "pi",
+    Comment.Doc: "cd",
+    Keyword.Variable: "kv",
+    Number.Other: "mx",
+    Generic.Lineno: "gl",
+}
+
+
+@cache
+def _css_class(ttype: TokenType) -> str:
+    while ttype not in _ROUGE_ONLY_CLASSES:
+        if ttype in STANDARD_TYPES and ttype not in _NOT_IN_ROUGE:
+            return str(STANDARD_TYPES[ttype])
+        ttype = ttype.parent
+    return _ROUGE_ONLY_CLASSES[ttype]
+
+
+# Languages whose Rouge lexer marks whitespace as ``w`` like Pygments does.
+_KEEP_WHITESPACE = frozenset({"json", "liquid"})
+
+Span = tuple[str, str]
+"""A highlighted run of text: (Rouge CSS short class, raw text)."""
+
+
+def lex(code: str, tag: str) -> list[Span]:
+    """Split ``code`` into Rouge-classed spans with the lexer for Rouge ``tag``.
+
+    Adjacent spans of one class are merged, as Rouge does. Text outside any
+    token class has the class ``""``.
+
+    Args:
+        code: The source text.
+        tag: A canonical Rouge lexer tag (see :func:`rouge_lexer_tag`).
+
+    Returns:
+        The spans; their texts concatenate to ``code`` exactly.
+    """
+    lexer = _pygments_lexer(tag)
+    if lexer is None or not code:
+        return [("", code)] if code else []
+    padded = code if code.endswith("\n") else code + "\n"
+    if tag in SCANNERS:
+        tokens = SCANNERS[tag](padded)
+    else:
+        raw = [(ttype, value) for _, ttype, value in lexer.get_tokens_unprocessed(padded)]
+        tokens = _adjust(tag, raw)
+    spans = _merge((_css_class(ttype), value) for ttype, value in tokens)
+    return _trim(spans, len(padded) - len(code))
+
+
+def _merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for css, value in spans:
+        if not value:
+            continue
+        if merged and merged[-1][0] == css:
+            merged[-1] = (css, merged[-1][1] + value)
+        else:
+            merged.append((css, value))
+    return merged
+
+
+def _trim(spans: list[Span], extra: int) -> list[Span]:
+    while extra and spans:
+        css, value = spans[-1]
+        cut = min(extra, len(value))
+        extra -= cut
+        if cut == len(value):
+            spans.pop()
+        else:
+            spans[-1] = (css, value[:-cut])
+    return spans
+
+
+def _adjust(tag: str, tokens: list[RawToken]) -> list[RawToken]:
+    """Rewrite Pygments tokens to the token types Rouge's lexer for ``tag`` emits."""
+    if tag not in _KEEP_WHITESPACE:
+        tokens = [(Text if ttype in Whitespace else ttype, v) for ttype, v in tokens]
+    tokens = _apply_rules(RULES.get(tag, []), tokens)
+    fixer = FIXERS.get(tag)
+    return fixer(tokens) if fixer else tokens
+
+
+RULES: dict[str, list[Rule]] = {
+    **_python_ruby.RULES,
+    **_javascript.RULES,
+    **_clike.RULES,
+    **_data.RULES,
+}
+FIXERS: dict[str, Callable[[list[RawToken]], list[RawToken]]] = {
+    **_python_ruby.FIXERS,
+    **_javascript.FIXERS,
+    **_clike.FIXERS,
+    **_data.FIXERS,
+    "shell": _shell._shell_tokens,
+}
+# Languages scanned directly from the source text instead of from Pygments tokens.
+SCANNERS: dict[str, Callable[[str], list[RawToken]]] = {
+    "css": _css._css_lex,
+    "scss": _scss._scss_lex,
+    "diff": _shell._diff_lex,
+    "console": _shell._console_lex,
+    "liquid": _liquid._liquid_lex,
+}
