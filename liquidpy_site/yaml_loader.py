@@ -9,12 +9,13 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode, SequenceNode
 
 from liquidpy_site.errors import FrontMatterError, SourceLocation
 from liquidpy_site.text import UTC_MODE
 
 _TIMESTAMP = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d+))?"
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d*))?"
     r"(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d\d)?))?$"
 )
 
@@ -90,6 +91,29 @@ def _construct_bool(constructor: SafeConstructor, node: Any) -> bool | str:
     return value
 
 
+# Psych's own patterns for dates and times in plain scalars (looser than YAML 1.1's).
+_PSYCH_DATE = re.compile(r"^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$")
+_PSYCH_TIME = re.compile(r"^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?"
+                         r"(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$")
+
+
+def _construct_str(constructor: SafeConstructor, node: Any) -> Any:
+    """Plain text that Psych reads as a date or time (``2020-1-2``, ``… -0800``)."""
+    value = constructor.construct_scalar(node)
+    if node.style is None and (_PSYCH_DATE.match(value) or _PSYCH_TIME.match(value)):
+        return _construct_timestamp(constructor, node)
+    return value
+
+
+def _construct_unknown(constructor: SafeConstructor, node: Any) -> Any:
+    """A value with a tag Psych's safe loader ignores: read as if untagged."""
+    if isinstance(node, ScalarNode):
+        return constructor.construct_scalar(node)
+    if isinstance(node, SequenceNode):
+        return constructor.construct_sequence(node, deep=True)
+    return constructor.construct_mapping(node, deep=True)
+
+
 class _PsychConstructor(SafeConstructor):
     """Safe constructor with Psych's timestamps (zones kept) and floats."""
 
@@ -98,6 +122,8 @@ _PsychConstructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_time
 _PsychConstructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _PsychConstructor.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
 _PsychConstructor.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_PsychConstructor.add_constructor("tag:yaml.org,2002:str", _construct_str)
+_PsychConstructor.add_constructor(None, _construct_unknown)
 
 
 def _make_yaml() -> YAML:

@@ -97,9 +97,6 @@ def test_date_is_a_date_not_a_datetime() -> None:
     assert result == dt.date(2020, 1, 2)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Psych reads a date with one-digit month or day ('2020-1-2') as a Date; liquidpy "
-    "keeps the string"))
 def test_short_date_is_a_date_as_in_psych() -> None:
     assert value("2020-1-2") == dt.date(2020, 1, 2)
 
@@ -121,9 +118,6 @@ def test_timestamp_with_negative_short_offset_and_fraction() -> None:
     assert result.microsecond == 250000
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Psych reads '2020-01-02 03:04:05.5 -0800' (offset without a colon) as a Time "
-    "at -0800; liquidpy keeps it as a string"))
 def test_timestamp_with_colonless_offset() -> None:
     result = value("2020-01-02 03:04:05.5 -0800")
     assert isinstance(result, dt.datetime)
@@ -181,9 +175,6 @@ def test_bad_indentation_is_an_error() -> None:
         load_yaml("a:\n  b: 1\n c: 2\n", "x.yml")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Psych's safe_load reads a scalar with an unknown tag ('!custom y', "
-    "'!!python/object:os.system x') as the plain string; liquidpy raises FrontMatterError"))
 def test_unknown_tags_are_plain_values_as_in_psych() -> None:
     data = load_yaml("a: !custom y\nb: !!python/object:os.system x\n", "x.yml")
     assert data == {"a": "y", "b": "x"}
