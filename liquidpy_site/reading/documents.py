@@ -38,6 +38,7 @@ class DocumentFactory:
         self.defaults = defaults
         self.site_time = site_time
         self.strict = bool(config.get("strict_front_matter"))
+        self.failed_front_matter = False
 
     def _read(self, path: Path, relative: str, *, document: bool = False) -> tuple[dict[str, Any], str, int]:
         """Front matter, body and the body's first line, with Jekyll's error rules.
@@ -52,6 +53,7 @@ class DocumentFactory:
             if self.strict:
                 raise error
             log.warning("Error reading file %s", error.describe())
+            self.failed_front_matter = True
             return {}, body, line
         if not isinstance(data, dict):
             message = f"Invalid YAML front matter in {relative}"
@@ -95,11 +97,16 @@ class DocumentFactory:
         defaults = self.defaults.all(relative, collection.label)
         if defaults:
             _merge(doc, defaults, self, "front matter defaults")
+        self.failed_front_matter = False
         front_matter, body, line = self._read(path, relative, document=True)
         doc.content = doc.raw_content = body
         doc.content_line = line
         if front_matter:
             _merge(doc, front_matter, self)
+        if self.failed_front_matter:
+            # Jekyll stops reading such a document: no date, title or slug from its name.
+            doc.date = _file_mtime(doc.path) if draft else self.site_time
+            return doc
         self._populate(doc, draft)
         return doc
 
