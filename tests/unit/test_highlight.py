@@ -427,10 +427,28 @@ _FUZZ_PIECES = [
     *["#{", "'''", "case ", "esac", " in ", "if ", "def ", "@media ", "url(", "---\n", "@@ "],
     *["$ ", "template<", "public:", 'f"{', ":>5}", "include ", "raw", "endraw", '\\"'],
 ]
-_FUZZ_LANGS = (
-    "shell console diff liquid css scss javascript typescript html java c cpp python ruby "
-    "sql yaml json toml go xml"
-).split()
+_FUZZ_LANGS = [
+    "shell",
+    "console",
+    "diff",
+    "liquid",
+    "css",
+    "scss",
+    "javascript",
+    "typescript",
+    "html",
+    "java",
+    "c",
+    "cpp",
+    "python",
+    "ruby",
+    "sql",
+    "yaml",
+    "json",
+    "toml",
+    "go",
+    "xml",
+]
 
 
 @settings(max_examples=300, deadline=None)

@@ -182,23 +182,35 @@ def _c_functions(tokens: list[RawToken]) -> set[int]:
 
 
 def _c_preprocessor(tokens: list[RawToken]) -> list[RawToken]:
-    """Join ``# include`` lines into one token; a preprocessor line's newline is ``cp``."""
+    """Class preprocessor lines as Rouge does.
+
+    ``#include <file>`` keeps its file name ``cpf`` and a trailing comment (with
+    the blanks before it) ``c1``; any other directive line is ``cp`` up to and
+    including its newline, ``//`` comments included, ``/* */`` comments not.
+    """
     out: list[RawToken] = []
-    in_directive = False
-    for ttype, value in tokens:
-        if ttype in Comment.Preproc and value.startswith("#"):
-            in_directive = True
-        elif in_directive and ttype in Text and value.startswith("\n"):
-            in_directive = False
-            if out and out[-1][0] in Comment.Single:
-                out.append((Comment.Preproc, "\n"))
-                value = value[1:]
-        joined = "".join(v for _, v in out[-3:])
-        if in_directive and re.fullmatch(r".*#\s+include\s*", joined) and ttype not in Comment:
+    mode = ""  # "", "include" or "line"
+    for index, (ttype, value) in enumerate(tokens):
+        if not mode and ttype in Comment.Preproc and value.startswith("#"):
+            head = "".join(v for _, v in tokens[index : index + 2])
+            mode = "include" if re.match(r"#include\b", head) else "line"
+        elif mode == "line" and "\n" in value and ttype not in Comment.Preproc:
+            body, _, rest = value.partition("\n")
+            out.append((Comment.Preproc, body + "\n"))
+            mode = ""
+            if rest:
+                out.append((ttype, rest))
+            continue
+        if mode == "line" and ttype not in Comment.Multiline:
             ttype = Comment.Preproc
+        elif mode == "include" and ttype in Comment.Single and out and not out[-1][1].strip():
+            out[-1] = (Comment.Single, out[-1][1])
+        elif mode == "include" and ttype in Text and value.startswith("\n"):
+            out.append((Comment.Preproc, "\n"))
+            value, mode = value[1:], ""
         out.append((ttype, value))
         if ttype in Comment.Preproc and value.endswith("\n"):
-            in_directive = False
+            mode = ""
     return out
 
 
