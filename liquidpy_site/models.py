@@ -30,8 +30,31 @@ class Layout:
     """Line of the file where ``content`` starts (for error messages)."""
 
 
+class NamedFile:
+    """File-name helpers for models with a ``relative_path``."""
+
+    relative_path: str
+
+    @property
+    def name(self) -> str:
+        """The file name, e.g. ``about.md``."""
+        return self.relative_path.rsplit("/", 1)[-1]
+
+    @property
+    def extname(self) -> str:
+        """The extension with its dot, e.g. ``.md`` (empty for none or a dotfile)."""
+        dot = self.name.rfind(".")
+        return self.name[dot:] if dot > 0 else ""
+
+    @property
+    def basename_without_ext(self) -> str:
+        """The file name without its extension."""
+        ext = self.extname
+        return self.name[: -len(ext)] if ext else self.name
+
+
 @dataclass(eq=False)
-class Convertible:
+class Convertible(NamedFile):
     """What pages and documents share: source, front matter, content and output."""
 
     path: Path
@@ -51,22 +74,6 @@ class Convertible:
     raw_content: str = ""
     """The body as read, before rendering."""
 
-    @property
-    def name(self) -> str:
-        """The file name, e.g. ``about.md``."""
-        return self.relative_path.rsplit("/", 1)[-1]
-
-    @property
-    def extname(self) -> str:
-        """The source extension with its dot, e.g. ``.md``."""
-        dot = self.name.rfind(".")
-        return self.name[dot:] if dot > 0 else ""
-
-    @property
-    def basename_without_ext(self) -> str:
-        """The file name without its extension."""
-        ext = self.extname
-        return self.name[: -len(ext)] if ext else self.name
 
 
 @dataclass(eq=False)
@@ -127,7 +134,7 @@ class Excerpt:
 
 
 @dataclass(eq=False)
-class StaticFile:
+class StaticFile(NamedFile):
     """A file copied to the destination as it is."""
 
     path: Path
@@ -142,21 +149,9 @@ class StaticFile:
     """Front matter defaults that apply to the file."""
 
     @property
-    def name(self) -> str:
-        """The file name."""
-        return self.relative_path.rsplit("/", 1)[-1]
-
-    @property
-    def extname(self) -> str:
-        """The extension with its dot."""
-        dot = self.name.rfind(".")
-        return self.name[dot:] if dot > 0 else ""
-
-    @property
     def basename(self) -> str:
         """The file name without its extension."""
-        ext = self.extname
-        return self.name[: -len(ext)] if ext else self.name
+        return self.basename_without_ext
 
 
 @dataclass(eq=False)
