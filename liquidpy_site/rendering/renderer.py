@@ -92,6 +92,40 @@ class Renderer:
             site_drop.current_document = current
         return excerpt.output
 
+    def render_body_ahead(self, item: Convertible) -> str | None:
+        """The item's body after Liquid, rendered before the render pass (or ``None``).
+
+        Used only to start converting its Markdown early: the render pass renders
+        the body again and takes the early conversion only when its text is the
+        same. Nothing is logged, and rendering stops (``None``) as soon as the
+        body reads another item's content, output or excerpt, since reading an
+        excerpt renders it.
+        """
+        site = self.site
+        if not self._uses_liquid(item, item.content):
+            return item.content
+        saved = (site.usage, self._current, site.site_drop.current_document)
+        disabled = logging.root.manager.disable
+        logging.disable(logging.CRITICAL)
+        site.usage = _AheadUsage()  # type: ignore[assignment]
+        self._current = item
+        try:
+            payload = self._payload(item)
+            layout = site.content.layouts.get(str(item.data.get("layout")))
+            if layout is not None:
+                payload["layout"] = dict(layout.data)
+            template = self.parse(item.content, item, item.content_line)
+            context = RenderContext(template, globals=payload)
+            context.tag_namespace[REGISTERS] = site.registers(item)
+            buffer = StringIO()
+            template.render_with_context(context, buffer)
+            return buffer.getvalue()
+        except (Exception, _BodyRead):  # noqa: BLE001 - the render pass meets it again
+            return None
+        finally:
+            logging.disable(disabled)
+            site.usage, self._current, site.site_drop.current_document = saved
+
     def _uses_liquid(self, item: Convertible, content: str) -> bool:
         if item.data.get("render_with_liquid") is False:
             return False
@@ -150,7 +184,13 @@ class Renderer:
         merged_layout_data: dict[str, Any] = {}
         payload["layout"] = None
         output = content
-        while layout is not None and layout not in used:
+        while layout is not None:
+            if layout in used:
+                # Jekyll stops quietly at a layout it has used; say so.
+                chain = " → ".join([*(u.name for u in used), layout.name])
+                log.warning("Layout cycle in %s: %s (each layout is used once).",
+                            item.relative_path, chain)
+                break
             used.append(layout)
             self.site.record_dependency(item, layout.path)
             payload["content"] = output
@@ -207,8 +247,30 @@ class Renderer:
             raise
 
 
+class _BodyRead(BaseException):
+    """Raised to stop rendering ahead: the body read another item's body."""
+
+
+class _RefusedSet(set[int]):
+    def add(self, element: int) -> None:
+        raise _BodyRead
+
+
+class _AheadUsage:
+    """What a body rendered ahead reads; reading another item's body stops it."""
+
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+        self.lists: set[str] = set()
+        self.bodies: set[int] = _RefusedSet()
+        self.neighbours = False
+        self.volatile = False
+
+
 _NEVER_CLOSED = re.compile(r"expected tag end(\w+)")
 _UNKNOWN_FILTER = re.compile(r"unknown filter '([^']*)'")
+_ARGUMENT_COUNT = re.compile(r"^(\w+): .*?\(\) (?:missing \d+ required positional argument|"
+                             r"takes \d+ positional arguments? but \d+ (?:was|were) given).*$")
 
 
 def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: str,
@@ -229,6 +291,7 @@ def liquid_error(err: LiquidError, relative_path: str, first_line: int, text: st
     """
     message = str(err.message) if err.message is not None else type(err).__name__
     message = _UNKNOWN_FILTER.sub(r"undefined filter \1", message)
+    message = _ARGUMENT_COUNT.sub(r"wrong number of arguments for filter '\1'", message)
     template_name = str(err.template_name) if err.template_name else None
     source_text = err.token.source if err.token is not None else text
     if source_text is not text and include_name_for is not None:
