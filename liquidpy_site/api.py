@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ def build(
     config: Sequence[str | os.PathLike[str]] | None = None,
     profile: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
+    executor: Executor | None = None,
     **config_overrides: Any,
 ) -> Site:
     """Build a Jekyll site, as ``jekyll build`` does.
@@ -43,6 +45,8 @@ def build(
         config: Configuration files to merge in order (default: ``_config.yml``).
         profile: Time every template; the table is ``site.profiler.table()``.
         progress: Called as ``progress(stage, done, total)`` while rendering.
+        executor: Converts Markdown ahead of the render pass (default: a process
+            pool of ``jobs`` workers, the core count unless configured).
         **config_overrides: Options that win over the files, e.g. ``drafts=True``,
             ``future=True``, ``baseurl="/blog"``.
 
@@ -57,7 +61,7 @@ def build(
     dest_path = Path(destination).resolve() if destination is not None else None
     overrides = _overrides(source_path, dest_path, config_overrides)
     return build_from_config(load_config(source_path, config, overrides),
-                             profile=profile, progress=progress)
+                             profile=profile, progress=progress, executor=executor)
 
 
 def build_from_config(
@@ -65,9 +69,11 @@ def build_from_config(
     *,
     profile: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
+    executor: Executor | None = None,
 ) -> Site:
     """Build a site from an already loaded configuration (see :func:`load_config`)."""
-    site = Site(config, profile=profile or bool(config.get("profile")), progress=progress)
+    site = Site(config, profile=profile or bool(config.get("profile")), progress=progress,
+                executor=executor)
     site.process()
     return site
 

@@ -23,6 +23,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS markdown (key TEXT PRIMARY KEY, html TEXT)",
     "CREATE TABLE IF NOT EXISTS items (path TEXT PRIMARY KEY, record TEXT)",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS front_matter (key TEXT PRIMARY KEY, data BLOB)",
 )
 
 
@@ -46,6 +47,7 @@ class BuildCache:
         self.folder = folder
         self._db: sqlite3.Connection | None = None
         self._pending_markdown: dict[str, str] = {}
+        self._pending_front_matter: dict[str, bytes] = {}
         self._broken = False
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -73,9 +75,37 @@ class BuildCache:
         row = db.execute("SELECT html FROM markdown WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def has_markdown(self, key: str) -> bool:
+        """Whether a conversion is cached (without reading it)."""
+        if key in self._pending_markdown:
+            return True
+        db = self._connect()
+        if db is None:
+            return False
+        return db.execute("SELECT 1 FROM markdown WHERE key = ?", (key,)).fetchone() is not None
+
     def store_markdown(self, key: str, html: str) -> None:
         """Remember a conversion (written at :meth:`save`)."""
         self._pending_markdown[key] = html
+
+    # -- front matter ------------------------------------------------------------
+
+    def front_matter(self, key: str) -> bytes | None:
+        """Cached parsed front matter (pickled), or ``None``."""
+        if key in self._pending_front_matter:
+            return self._pending_front_matter[key]
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT data FROM front_matter WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return bytes(row[0]) if row else None
+
+    def store_front_matter(self, key: str, data: bytes) -> None:
+        """Remember parsed front matter (written at :meth:`save`)."""
+        self._pending_front_matter[key] = data
 
     # -- incremental records -----------------------------------------------------
 
@@ -117,10 +147,13 @@ class BuildCache:
         try:
             db.executemany("INSERT OR REPLACE INTO markdown VALUES (?, ?)",
                            self._pending_markdown.items())
+            db.executemany("INSERT OR REPLACE INTO front_matter VALUES (?, ?)",
+                           self._pending_front_matter.items())
             db.commit()
         except sqlite3.Error as err:
             log.warning("Could not save the cache: %s", err)
         self._pending_markdown.clear()
+        self._pending_front_matter.clear()
 
     def close(self) -> None:
         """Close the database."""

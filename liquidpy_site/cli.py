@@ -51,7 +51,7 @@ def site_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _overrides(**flags: Any) -> dict[str, Any]:
     names = ("drafts", "future", "unpublished", "baseurl", "safe", "limit_posts", "incremental",
-             "disable_disk_cache")
+             "disable_disk_cache", "jobs")
     overrides = {name: flags[name] for name in names if flags.get(name) is not None}
     if "drafts" in overrides:
         overrides["show_drafts"] = overrides.pop("drafts")
@@ -141,6 +141,8 @@ def main() -> None:
 
 @main.command()
 @site_options
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes converting Markdown (default: the core count).")
 def build(source: str, destination: str | None, config: str | None, quiet: bool,
           verbose: bool, trace: bool, profile: bool, **flags: Any) -> None:
     """Build the site into the destination folder."""
@@ -157,25 +159,36 @@ def build(source: str, destination: str | None, config: str | None, quiet: bool,
 
 @main.command()
 @site_options
-@click.option("-H", "--host", default="127.0.0.1", show_default=True, help="Host to bind to.")
+@click.option("-H", "--host", default="127.0.0.1", show_default=True,
+              help="Host to bind to (loopback only by default).")
 @click.option("-P", "--port", default=4000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--no-watch", is_flag=True, default=False, help="Do not rebuild on changes.")
+@click.option("-w", "--watch/--no-watch", default=True, help="Rebuild when files change (on by default).")
 @click.option("-o", "--open-url", is_flag=True, default=False, help="Open the site in a browser.")
-@click.option("-l", "--livereload", is_flag=True, default=True, help="Reload pages after a rebuild (on by default).")
+@click.option("-l", "--livereload/--no-livereload", default=True,
+              help="Reload open pages after each rebuild and show build errors in them (on by default).")
 def serve(source: str, destination: str | None, config: str | None, quiet: bool, verbose: bool,
-          trace: bool, profile: bool, host: str, port: int, no_watch: bool, open_url: bool,
+          trace: bool, profile: bool, host: str, port: int, watch: bool, open_url: bool,
           livereload: bool, **flags: Any) -> None:
-    """Build the site, serve it, and rebuild when files change."""
-    from liquidpy_site.serve import serve_site
+    """Build the site, serve it, and rebuild when files change (always incrementally)."""
+    from liquidpy_site.config import config_paths, load_config
+    from liquidpy_site.serve import ServeOptions, serve_site
 
     setup_logging(quiet, verbose)
-    try:
-        site = run_build(source, destination, config, quiet=quiet, **flags)
-    except SiteError as err:
-        _fail(err, trace)
-        return
-    serve_site(site, host=host, port=port, watch=not no_watch, open_url=open_url,
-               rebuild=lambda: run_build(source, destination, config, quiet=quiet, **flags))
+    source_path = Path(source).resolve()
+    configs = _split_configs(config)
+    files = config_paths(source_path, configs)
+    for path in files or ["none"]:
+        log.info(topic_line("Configuration file:", str(Path(path).resolve()) if files else path))
+    overrides = {"source": str(source_path), **_overrides(**flags), "incremental": True}
+    if destination:
+        overrides["destination"] = str(Path(destination).resolve())
+
+    def load() -> dict[str, Any]:
+        return load_config(source_path, configs, overrides, default_destination=Path.cwd() / "_site")
+
+    options = ServeOptions(host=host, port=port, watch=watch, livereload=livereload,
+                           open_url=open_url)
+    sys.exit(serve_site(load, options, configs or ()))
 
 
 @main.command()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +22,14 @@ from liquidpy_site.hooks import Hooks
 from liquidpy_site.incremental import Regenerator, Usage
 from liquidpy_site.models import Convertible, Document, Layout, Page
 from liquidpy_site.profiler import Profiler
+from liquidpy_site.reading.ahead import parse_front_matter_ahead
+from liquidpy_site.reading.front_matter import FrontMatterStore
 from liquidpy_site.reading.publishing import Publisher
 from liquidpy_site.reading.reader import Reader, SiteContent
 from liquidpy_site.rendering.converters import IdentityConverter, MarkdownConverter
 from liquidpy_site.rendering.drops import DropFactory, JekyllDrop, SiteDrop
 from liquidpy_site.rendering.liquid_env import JekyllEnvironment
+from liquidpy_site.rendering.parallel import ConversionPool, convertible_texts, default_jobs
 from liquidpy_site.rendering.renderer import Renderer, liquid_error
 from liquidpy_site.rendering.tags.include import register_include_tags
 from liquidpy_site.text import InvalidDate, parse_date
@@ -32,16 +37,22 @@ from liquidpy_site.writer import Writer
 
 log = logging.getLogger("liquidpy_site")
 
+_MIN_PARALLEL_TEXTS = 16
+"""Fewer Markdown bodies than this convert faster without starting worker processes."""
+
 
 class Site:
     """A Jekyll site and one build of it.
 
     Args:
         config: The loaded configuration (see :func:`liquidpy_site.config.load_config`).
+        executor: Converts Markdown ahead of the render pass (default: a process
+            pool of ``jobs`` workers, none when ``jobs`` is 1).
     """
 
     def __init__(self, config: dict[str, Any], *, profile: bool = False,
-                 progress: Callable[[str, int, int], None] | None = None) -> None:
+                 progress: Callable[[str, int, int], None] | None = None,
+                 executor: Executor | None = None) -> None:
         self.source = Path(config["source"])
         self.theme = self._resolve_theme(config)
         self.config = self._with_theme_config(config)
@@ -66,9 +77,13 @@ class Site:
         self.theme_drop: Any = None
         self.renderer = Renderer(self)
         self._includes: dict[Path, BoundTemplate] = {}
+        self._include_files: dict[tuple[Path, str], bool] = {}
         self._include_names: dict[int, tuple[str, str]] = {}
         self.profiler = Profiler() if profile else None
         self.progress = progress
+        self.executor = executor
+        self._own_executor: ProcessPoolExecutor | None = None
+        self._post_index: tuple[list[Document], int, dict[str, list[tuple[str, Document]]]] | None = None
         self.hooks.trigger("site", "after_init", self)
 
     # -- the pipeline ----------------------------------------------------------
@@ -80,9 +95,12 @@ class Site:
             The destination-relative paths written.
         """
         self.reset()
-        self.read()
-        self.generate()
-        self.render()
+        try:
+            self.read()
+            self.generate()
+            self.render()
+        finally:
+            self._release_executor()
         return self.write()
 
     def reset(self) -> None:
@@ -92,6 +110,7 @@ class Site:
         self.site_drop = SiteDrop(self, self.drops)
         self.renderer = Renderer(self)
         self._includes = {}
+        self._include_files = {}
         self._include_names = {}
         self.regenerator = Regenerator(self, self.cache, bool(self.config.get("incremental")))
         self.hooks.trigger("site", "after_reset", self)
@@ -99,7 +118,16 @@ class Site:
     def read(self) -> None:
         """Read the source into models and give every item its URL."""
         theme_root = self.theme.root if self.theme is not None else None
-        self.content = Reader(self.config, self.time, theme_root).read()
+        store = FrontMatterStore(self.cache)
+        executor = self._work_executor()
+        if executor is not None:
+            try:
+                parse_front_matter_ahead(store, executor, self.source,
+                                         [self.destination, self.source / CACHE_DIR])
+            except BaseException:
+                self._release_executor()
+                raise
+        self.content = Reader(self.config, self.time, theme_root, front_matter=store).read()
         self._merge_theme_data()
         self._read_theme_assets()
         self.assign_urls()
@@ -124,18 +152,19 @@ class Site:
         docs = [doc for c in self.content.collections.values() for doc in c.docs]
         total = len(docs) + len(self.content.pages)
         self.regenerator.begin([*docs, *self.content.pages])
-        done = 0
-        for doc in docs:
-            self._render_item(doc)
-            done += 1
-            self._report("Rendering", done, total)
-        # Rendering can add pages (a stylesheet's source map); they are visited too.
-        for page in self.content.pages:
-            if page.is_generated and page.output is not None:
-                continue
-            self._render_item(page)
-            done += 1
-            self._report("Rendering", done, max(total, done))
+        with self._converting_ahead([*docs, *self.content.pages]):
+            done = 0
+            for doc in docs:
+                self._render_item(doc)
+                done += 1
+                self._report("Rendering", done, total)
+            # Rendering can add pages (a stylesheet's source map); they are visited too.
+            for page in self.content.pages:
+                if page.is_generated and page.output is not None:
+                    continue
+                self._render_item(page)
+                done += 1
+                self._report("Rendering", done, max(total, done))
         for plugin in self.plugins:
             post_render = getattr(plugin, "post_render", None)
             if post_render is not None:
@@ -150,6 +179,47 @@ class Site:
         if self.cache is not None:
             self.cache.save()
         return written
+
+    @contextlib.contextmanager
+    def _converting_ahead(self, items: list[Convertible]) -> Iterator[None]:
+        """Convert Markdown bodies in worker processes while the render pass runs."""
+        markdown_items = sum(1 for item in items if self.markdown.matches(item.extname)) \
+            if getattr(self.markdown, "parallel", True) else 0
+        executor = self._work_executor() if markdown_items >= _MIN_PARALLEL_TEXTS \
+            or self.executor is not None else None
+        pool = ConversionPool(executor, self.markdown.planned_options()) \
+            if executor is not None and markdown_items else None
+        self.markdown.pool = pool
+        try:
+            if pool is not None:
+                pool.submit(convertible_texts(self, items))
+            yield
+        finally:
+            self.markdown.pool = None
+            if pool is not None:
+                pool.close()
+            self._release_executor()
+
+    def _work_executor(self) -> Executor | None:
+        """The executor for work done ahead: the one given, else a process pool when ``jobs`` > 1."""
+        if self.executor is not None:
+            return self.executor
+        if self._own_executor is None and self.jobs() > 1:
+            self._own_executor = ProcessPoolExecutor(max_workers=self.jobs())
+        return self._own_executor
+
+    def _release_executor(self) -> None:
+        if self._own_executor is not None:
+            self._own_executor.shutdown(wait=True, cancel_futures=True)
+            self._own_executor = None
+
+    def jobs(self) -> int:
+        """Worker processes for Markdown conversion: ``jobs`` from the configuration, else the cores."""
+        configured = self.config.get("jobs")
+        try:
+            return max(1, int(configured)) if configured is not None else default_jobs()
+        except (TypeError, ValueError) as err:
+            raise ConfigError(f"jobs must be a whole number, not {configured!r}") from err
 
     def _all_items(self) -> list[Convertible]:
         items: list[Convertible] = list(self.content.pages)
@@ -259,11 +329,22 @@ class Site:
     def post_url(self, name: str) -> str | None:
         """The URL of the post named ``name`` (``2020-01-02-slug``)."""
         self.note_list("urls")
-        for doc in self.content.collections["posts"].docs:
-            stem = doc.relative_path.rsplit(".", 1)[0]
+        for stem, doc in self._posts_named(name.rsplit("/", 1)[-1]):
             if stem.endswith("/" + name) or stem == name or stem.endswith("_posts/" + name):
                 return doc.url
         return None
+
+    def _posts_named(self, basename: str) -> list[tuple[str, Document]]:
+        """Posts whose file name (without extension) is ``basename``, in order."""
+        docs = self.content.collections["posts"].docs
+        index = self._post_index
+        if index is None or index[0] is not docs or index[1] != len(docs):
+            by_name: dict[str, list[tuple[str, Document]]] = {}
+            for doc in docs:
+                stem = doc.relative_path.rsplit(".", 1)[0]
+                by_name.setdefault(stem.rsplit("/", 1)[-1], []).append((stem, doc))
+            index = self._post_index = (docs, len(docs), by_name)
+        return index[2].get(basename, [])
 
     def registers(self, source: Convertible | Layout) -> dict[str, Any]:
         """What the include tags need to know while ``source`` renders."""
@@ -273,6 +354,7 @@ class Site:
             "page_path": str(source.path),
             "include_dirs": self.include_dirs(),
             "load_include": self.load_include,
+            "include_files": self._include_files,
         }
 
     def include_dirs(self) -> list[Path]:
@@ -363,7 +445,9 @@ class Site:
         return load_plugins(self)
 
     def _make_converters(self) -> list[Any]:
-        converters: list[Any] = [MarkdownConverter(self.config, self.cache)]
+        from liquidpy_site.markdown_commonmark import markdown_converter
+
+        converters: list[Any] = [markdown_converter(self.config, self.cache)]
         for plugin in self.plugins:
             converters.extend(getattr(plugin, "converters", []))
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,11 +75,12 @@ class Writer:
             self.destination.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise WriteError(f"Could not create the destination {self.destination}: {err.strerror}") from err
+        prepared: set[Path] = set()
         for relative, item in files.items():
             target = self.destination / relative
             if not _is_within(target, self.destination):
                 raise WriteError(f"Refusing to write outside the destination: {relative}")
-            _make_room(target, self.destination)
+            _make_room(target, self.destination, prepared)
             if isinstance(item, StaticFile):
                 _copy_if_changed(item.path, target)
             else:
@@ -91,8 +93,11 @@ class Writer:
         """Remove files and empty folders the build did not produce (not ``keep_files``)."""
         keep_prefixes = [str(k).strip("/") for k in self.site.config.get("keep_files") or []]
         wanted_dirs = {str(Path(p).parent) for p in keep}
+        wanted_tree = _with_ancestors(wanted_dirs)
+        top = str(self.destination)
         for root, dirs, files in os.walk(self.destination, topdown=False):
-            rel_root = Path(root).relative_to(self.destination).as_posix()
+            rel_root = root[len(top):].strip(os.sep).replace(os.sep, "/") if root.startswith(top) \
+                else Path(root).relative_to(self.destination).as_posix()
             rel_root = "" if rel_root == "." else rel_root
             for name in files:
                 rel = f"{rel_root}/{name}" if rel_root else name
@@ -103,9 +108,18 @@ class Writer:
                 full = os.path.join(root, name)
                 if _kept(rel, keep_prefixes) or os.path.islink(full):
                     continue
-                if not os.listdir(full) and not any(d == rel or d.startswith(rel + "/")
-                                                    for d in wanted_dirs):
+                if not os.listdir(full) and rel not in wanted_tree:
                     os.rmdir(full)
+
+
+def _with_ancestors(folders: set[str]) -> set[str]:
+    """The folders and every folder above them (``a/b/c`` gives ``a``, ``a/b``, ``a/b/c``)."""
+    tree: set[str] = set()
+    for folder in folders:
+        while folder and folder not in tree:
+            tree.add(folder)
+            folder = folder.rsplit("/", 1)[0] if "/" in folder else ""
+    return tree
 
 
 def _source_name(item: Page | Document | StaticFile) -> str:
@@ -125,14 +139,20 @@ def _check_clashes(files: dict[str, Page | Document | StaticFile]) -> None:
                     f"(for {relative}). Change one of their permalinks.")
 
 
-def _make_room(target: Path, root: Path) -> None:
-    """Remove stale destination entries in the way of ``target`` (a file where a folder goes)."""
+def _make_room(target: Path, root: Path, prepared: set[Path] | None = None) -> None:
+    """Remove stale destination entries in the way of ``target`` (a file where a folder goes).
+
+    Folders in ``prepared`` are known to be ready; the target's folder is added to it.
+    """
     try:
-        for parent in reversed(target.relative_to(root).parents):
-            folder = root / parent
-            if folder != root and folder.is_file():
-                folder.unlink()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if prepared is None or target.parent not in prepared:
+            for parent in reversed(target.relative_to(root).parents):
+                folder = root / parent
+                if folder != root and folder.is_file():
+                    folder.unlink()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if prepared is not None:
+                prepared.add(target.parent)
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
     except OSError as err:
@@ -147,7 +167,9 @@ def _kept(relative: str, prefixes: list[str]) -> bool:
 def _write_if_changed(target: Path, text: str) -> None:
     data = text.encode("utf-8")
     try:
-        if target.is_file() and target.read_bytes() == data:
+        current = target.stat()
+        if stat.S_ISREG(current.st_mode) and current.st_size == len(data) \
+                and target.read_bytes() == data:
             return
     except OSError:
         pass
@@ -159,10 +181,11 @@ def _write_if_changed(target: Path, text: str) -> None:
 
 def _copy_if_changed(source: Path, target: Path) -> None:
     try:
-        stat = source.stat()
+        source_stat = source.stat()
         if target.is_file():
             current = target.stat()
-            if current.st_size == stat.st_size and int(current.st_mtime) == int(stat.st_mtime):
+            if current.st_size == source_stat.st_size \
+                    and int(current.st_mtime) == int(source_stat.st_mtime):
                 return
         shutil.copy2(source, target)
     except OSError as err:

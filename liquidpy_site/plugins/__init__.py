@@ -34,6 +34,15 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "jekyll-sitemap": "liquidpy_site.plugins.sitemap",
     "jekyll-redirect-from": "liquidpy_site.plugins.redirect_from",
     "jekyll-paginate": "liquidpy_site.plugins.paginate",
+    "jekyll-relative-links": "liquidpy_site.plugins.relative_links",
+    "jekyll-optional-front-matter": "liquidpy_site.plugins.optional_front_matter",
+    "jekyll-titles-from-headings": "liquidpy_site.plugins.titles_from_headings",
+    "jekyll-default-layout": "liquidpy_site.plugins.default_layout",
+    "jekyll-readme-index": "liquidpy_site.plugins.readme_index",
+    "jekyll-include-cache": "liquidpy_site.plugins.include_cache",
+    "jekyll-mentions": "liquidpy_site.plugins.mentions",
+    "jekyll-github-metadata": "liquidpy_site.plugins.github_metadata",
+    "jekyll-avatar": "liquidpy_site.plugins.avatar",
 }
 """Plugin names (as Jekyll sites list them) → module providing the equivalent."""
 

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import io
+import os
+import pickle
 import re
+import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liquidpy_site.errors import FrontMatterError, ReadError, SourceLocation
+from liquidpy_site.text import UTC_MODE
 from liquidpy_site.yaml_loader import load_yaml
+
+if TYPE_CHECKING:
+    from liquidpy_site.cache import BuildCache
 
 _HEADER = re.compile(rb"\A---[ \t\r\f\v]*\r?\n")
 _FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
@@ -50,10 +61,114 @@ def split_front_matter(text: str, relative: str) -> tuple[Any, str, int, FrontMa
     header = match.group(1)
     body_line = header.count("\n") + match.group(2).count("\n") + 1
     # The YAML text keeps its leading "---" line so that line numbers are the file's.
-    try:
-        data = load_yaml(header, relative)
-    except FrontMatterError as err:
-        return {}, text[match.end():], body_line, err
+    store = _STORE.get()
+    data = store.get(header) if store is not None else _MISSING
+    if data is _MISSING:
+        try:
+            data = load_yaml(header, relative)
+        except FrontMatterError as err:
+            return {}, text[match.end():], body_line, err
+        if store is not None:
+            store.put(header, data)
     if data is None:
         data = {}
     return data, text[match.end():], body_line, None
+
+
+# -- parsed front matter, kept across builds -----------------------------------
+
+_MISSING: Any = object()
+_FORMAT = "front-matter-1"
+_STORE: contextvars.ContextVar[FrontMatterStore | None] = contextvars.ContextVar(
+    "front_matter_store", default=None)
+
+
+def zone_key() -> str:
+    """What parsed front matter depends on besides its text: the process time zone.
+
+    A timestamp without a zone is read as UTC and shown in local time.
+    """
+    return f"{os.environ.get('TZ')}|{time.tzname}|{time.timezone}|{time.altzone}|{time.daylight}"
+
+
+class _Pickler(pickle.Pickler):
+    def persistent_id(self, obj: Any) -> str | None:
+        return "UTC_MODE" if obj is UTC_MODE else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def persistent_load(self, pid: Any) -> Any:
+        if pid == "UTC_MODE":
+            return UTC_MODE
+        raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
+
+
+def dump_front_matter(data: Any) -> bytes:
+    """Pickle parsed front matter (Ruby's UTC-mode zone stays the same object)."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(data)
+    return buffer.getvalue()
+
+
+def load_front_matter(blob: bytes) -> Any:
+    """Unpickle front matter written by :func:`dump_front_matter` (a fresh copy each time)."""
+    return _Unpickler(io.BytesIO(blob)).load()
+
+
+class FrontMatterStore:
+    """Parsed front matter by YAML text: prepared ahead, and in the persistent cache.
+
+    Args:
+        cache: The site's build cache, or ``None``.
+    """
+
+    def __init__(self, cache: BuildCache | None) -> None:
+        self.cache = cache
+        self.zone = zone_key()
+        self.prepared: dict[str, bytes] = {}
+
+    def key(self, header: str) -> str:
+        """The cache key of a YAML text (with the format and time zone)."""
+        from liquidpy_site.cache import digest
+
+        return digest(_FORMAT, self.zone, header)
+
+    def get(self, header: str) -> Any:
+        """A fresh copy of the parsed ``header``, or ``_MISSING``."""
+        blob = self.prepared.pop(header, None)
+        if blob is not None and self.cache is not None:
+            self.cache.store_front_matter(self.key(header), blob)
+        elif blob is None and self.cache is not None:
+            blob = self.cache.front_matter(self.key(header))
+        if blob is None:
+            return _MISSING
+        try:
+            return load_front_matter(blob)
+        except Exception:  # noqa: BLE001 - an unreadable entry is parsed again
+            return _MISSING
+
+    def is_known(self, header: str) -> bool:
+        """Whether ``header`` is parsed already (prepared, or in the persistent cache)."""
+        if header in self.prepared:
+            return True
+        return self.cache is not None and self.cache.front_matter(self.key(header)) is not None
+
+    def put(self, header: str, data: Any) -> None:
+        """Remember a parsed header."""
+        if self.cache is None:
+            return
+        try:
+            blob = dump_front_matter(data)
+        except Exception:  # noqa: BLE001 - not picklable: not cached
+            return
+        self.cache.store_front_matter(self.key(header), blob)
+
+
+@contextlib.contextmanager
+def front_matter_store(store: FrontMatterStore | None) -> Iterator[None]:
+    """Use ``store`` for the front matter read in this block."""
+    token = _STORE.set(store)
+    try:
+        yield
+    finally:
+        _STORE.reset(token)

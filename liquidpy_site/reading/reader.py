@@ -15,7 +15,7 @@ from liquidpy_site.reading.data import read_data_dir
 from liquidpy_site.reading.defaults import FrontMatterDefaults
 from liquidpy_site.reading.documents import DATE_FILENAME, DocumentFactory
 from liquidpy_site.reading.entry_filter import EntryFilter
-from liquidpy_site.reading.front_matter import has_front_matter
+from liquidpy_site.reading.front_matter import FrontMatterStore, front_matter_store, has_front_matter
 from liquidpy_site.reading.publishing import Publisher
 
 
@@ -37,10 +37,13 @@ class Reader:
         config: The site configuration.
         site_time: The build's ``site.time`` (dates of undated documents).
         theme_root: The theme's folder, when the site uses one.
+        front_matter: Parsed front matter kept across builds (see
+            :class:`~liquidpy_site.reading.front_matter.FrontMatterStore`).
     """
 
     def __init__(self, config: Mapping[str, Any], site_time: dt.datetime,
-                 theme_root: Path | None = None) -> None:
+                 theme_root: Path | None = None,
+                 front_matter: FrontMatterStore | None = None) -> None:
         self.config = config
         self.source = Path(config["source"])
         self.destination = Path(config["destination"])
@@ -51,9 +54,14 @@ class Reader:
         self.publisher = Publisher(config, site_time)
         self.content = SiteContent()
         self.collections_dir = str(config.get("collections_dir") or "").strip("/")
+        self.front_matter = front_matter
 
     def read(self) -> SiteContent:
         """Read layouts, pages, posts, static files, data and collections."""
+        with front_matter_store(self.front_matter):
+            return self._read_all()
+
+    def _read_all(self) -> SiteContent:
         self.content = SiteContent()
         self.content.collections = self._make_collections()
         self.content.layouts = self._read_layouts()

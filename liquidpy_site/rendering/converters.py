@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import copy
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from liquidpy_site.cache import BuildCache, digest
+from liquidpy_site.rendering.parallel import ConversionPool, options_key
 
 
 class Converter(Protocol):
@@ -52,6 +53,7 @@ class MarkdownConverter:
         self.cache = cache
         self._convert: Callable[[str], str] | None = None
         self._options_key = ""
+        self.pool: ConversionPool | None = None
 
     def matches(self, ext: str) -> bool:
         """Whether ``ext`` is one of the site's Markdown extensions."""
@@ -66,18 +68,35 @@ class MarkdownConverter:
         if self._convert is None:
             from liquidpy_site.markdown import MarkdownConverter as Kramdown
 
-            options = self._setup_kramdown_config()
-            options = {**options, "highlighter": self.config.get("highlighter")}
+            options = {**self._setup_kramdown_config(), "highlighter": self.config.get("highlighter")}
             self._convert = Kramdown(options).convert
-            self._options_key = json.dumps(options, sort_keys=True, default=str)
-        if self.cache is None or len(text) < 200:
-            return self._convert(text)
-        key = digest(self._options_key, text)
-        html = self.cache.markdown(key)
+            self._options_key = options_key(options)
+        cacheable = self.cache is not None and len(text) >= 200
+        key = digest(self._options_key, text) if cacheable else ""
+        if cacheable:
+            html = self.cache.markdown(key)
+            if html is not None:
+                return html
+        html = self.pool.take(text, self._options_key) if self.pool is not None else None
         if html is None:
             html = self._convert(text)
+        if cacheable:
             self.cache.store_markdown(key, html)
         return html
+
+    def planned_options(self) -> dict[str, Any]:
+        """The options :meth:`convert` will use, without completing ``site.kramdown`` yet."""
+        config = dict(self.config)
+        kramdown = config.get("kramdown")
+        config["kramdown"] = copy.deepcopy(kramdown) if isinstance(kramdown, dict) else {}
+        planned = MarkdownConverter(config)
+        return {**planned._setup_kramdown_config(), "highlighter": config.get("highlighter")}
+
+    def is_cached(self, text: str, options: Mapping[str, Any]) -> bool:
+        """Whether the persistent cache already holds the conversion of ``text``."""
+        if self.cache is None or len(text) < 200:
+            return False
+        return self.cache.has_markdown(digest(options_key(options), text))
 
     def _setup_kramdown_config(self) -> dict[str, Any]:
         """Fill in the ``kramdown`` options as Jekyll does on first use.

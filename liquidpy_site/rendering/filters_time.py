@@ -89,36 +89,47 @@ def _frac(value: dt.date, digits: int) -> str:
     return (f"{micro:06d}" + "0" * max(0, digits - 6))[:digits]
 
 
+def _clock(value: dt.date, part: str) -> int:
+    return int(getattr(value, part)) if isinstance(value, dt.datetime) else 0
+
+
+def _yday(value: dt.date) -> int:
+    return value.toordinal() - dt.date(value.year, 1, 1).toordinal() + 1
+
+
+_NUMERIC: dict[str, tuple[Callable[[dt.date], int], int, str]] = {
+    "C": (lambda v: v.year // 100, 2, "0"),
+    "y": (lambda v: v.year % 100, 2, "0"),
+    "m": (lambda v: v.month, 2, "0"),
+    "d": (lambda v: v.day, 2, "0"),
+    "e": (lambda v: v.day, 2, " "),
+    "j": (_yday, 3, "0"),
+    "H": (lambda v: _clock(v, "hour"), 2, "0"),
+    "k": (lambda v: _clock(v, "hour"), 2, " "),
+    "I": (lambda v: (_clock(v, "hour") % 12) or 12, 2, "0"),
+    "l": (lambda v: (_clock(v, "hour") % 12) or 12, 2, " "),
+    "M": (lambda v: _clock(v, "minute"), 2, "0"),
+    "S": (lambda v: _clock(v, "second"), 2, "0"),
+    "u": (lambda v: v.weekday() + 1, 1, "0"),
+    "w": (lambda v: (v.weekday() + 1) % 7, 1, "0"),
+    "G": (lambda v: v.isocalendar()[0], 4, "0"),
+    "g": (lambda v: v.isocalendar()[0] % 100, 2, "0"),
+    "V": (lambda v: v.isocalendar()[1], 2, "0"),
+    "U": (lambda v: (_yday(v) + 6 - (v.weekday() + 1) % 7) // 7, 2, "0"),
+    "W": (lambda v: (_yday(v) + 6 - v.weekday()) // 7, 2, "0"),
+    "s": (lambda v: int(_epoch(v) // 1), 1, "0"),
+}
+
+
 def _numeric(value: dt.date, conv: str) -> tuple[int, int, str] | None:
     """Return (number, default width, default pad character) for numeric conversions."""
-    hour = value.hour if isinstance(value, dt.datetime) else 0
-    iso = value.isocalendar()
-    yday = value.timetuple().tm_yday
-    weekday = value.weekday()
-    table: dict[str, tuple[int, int, str]] = {
-        "Y": (value.year, 4 if value.year >= 0 else 5, "0"),
-        "C": (value.year // 100, 2, "0"),
-        "y": (value.year % 100, 2, "0"),
-        "m": (value.month, 2, "0"),
-        "d": (value.day, 2, "0"),
-        "e": (value.day, 2, " "),
-        "j": (yday, 3, "0"),
-        "H": (hour, 2, "0"),
-        "k": (hour, 2, " "),
-        "I": ((hour % 12) or 12, 2, "0"),
-        "l": ((hour % 12) or 12, 2, " "),
-        "M": (value.minute if isinstance(value, dt.datetime) else 0, 2, "0"),
-        "S": (value.second if isinstance(value, dt.datetime) else 0, 2, "0"),
-        "u": (weekday + 1, 1, "0"),
-        "w": ((weekday + 1) % 7, 1, "0"),
-        "G": (iso[0], 4, "0"),
-        "g": (iso[0] % 100, 2, "0"),
-        "V": (iso[1], 2, "0"),
-        "U": ((yday + 6 - (weekday + 1) % 7) // 7, 2, "0"),
-        "W": ((yday + 6 - weekday) // 7, 2, "0"),
-        "s": (int(_epoch(value) // 1), 1, "0"),
-    }
-    return table.get(conv)
+    if conv == "Y":
+        return value.year, 4 if value.year >= 0 else 5, "0"
+    entry = _NUMERIC.get(conv)
+    if entry is None:
+        return None
+    number, width, pad = entry
+    return number(value), width, pad
 
 
 def _text(value: dt.date, conv: str, colons: int) -> str | None:
@@ -189,7 +200,36 @@ def strftime(value: dt.date, fmt: str) -> str:
     ``%N``/``%L``, ``%s`` and the composite conversions (``%c``, ``%F``, ...).
     Plain dates format like Ruby ``Date`` (midnight, offset ``+00:00``).
     """
-    return _SPEC.sub(lambda m: _convert(value, m), fmt)
+    key = _memo_key(value, fmt)
+    if key is None:
+        return _SPEC.sub(lambda m: _convert(value, m), fmt)
+    try:
+        text = _FORMATTED.get(key)
+    except TypeError:  # a zone that cannot be hashed
+        return _SPEC.sub(lambda m: _convert(value, m), fmt)
+    if text is None:
+        if len(_FORMATTED) >= _FORMATTED_MAX:
+            _FORMATTED.clear()
+        text = _FORMATTED[key] = _SPEC.sub(lambda m: _convert(value, m), fmt)
+    return text
+
+
+_FORMATTED: dict[tuple[Any, ...], str] = {}
+_FORMATTED_MAX = 50_000
+
+
+def _memo_key(value: dt.date, fmt: str) -> tuple[Any, ...] | None:
+    """What a formatted text depends on; ``None`` for local times without a zone.
+
+    A zone's equality ignores its name, so the name and offset are part of the key.
+    """
+    if not isinstance(value, dt.datetime):
+        return (fmt, type(value), value)
+    tz = value.tzinfo
+    if tz is None:
+        return None
+    return (fmt, type(value), value.replace(tzinfo=None), value.fold, tz,
+            tz is dt.timezone.utc, value.tzname(), value.utcoffset())
 
 
 def local_zone(config: Mapping[str, Any] | None = None) -> dt.tzinfo:

@@ -10,6 +10,7 @@ scheme and host and no default port.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import unicodedata
 import urllib.parse
@@ -34,13 +35,18 @@ _SCHEME = re.compile(r"\A[a-zA-Z][a-zA-Z0-9.+\-]*\Z")
 _DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21", "tftp": "69", "ssh": "22"}
 
 
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
+
+
 def _unencode(text: str, keep: str = "") -> str:
+    if "%" not in text:
+        return text
     raw = bytearray()
     out: list[str] = []
     i = 0
     while i < len(text):
         char = text[i]
-        if char == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", text[i + 1 : i + 3] or ""):
+        if char == "%" and _HEX2.fullmatch(text, i + 1, i + 3):
             byte = int(text[i + 1 : i + 3], 16)
             if chr(byte) in keep:
                 out.append(raw.decode("utf-8", errors="surrogateescape"))
@@ -60,8 +66,16 @@ def _unencode(text: str, keep: str = "") -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=64)
+def _allowed_pattern(allowed: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The single-character class of ``allowed`` and a whole-text match of it."""
+    return re.compile(f"[{allowed}]"), re.compile(f"[{allowed}]*")
+
+
 def _encode(text: str, allowed: str) -> str:
-    allowed_re = re.compile(f"[{allowed}]")
+    allowed_re, all_allowed = _allowed_pattern(allowed)
+    if all_allowed.fullmatch(text):
+        return text
     out: list[str] = []
     for char in text:
         if allowed_re.fullmatch(char):
@@ -72,6 +86,7 @@ def _encode(text: str, allowed: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize_component(text: str, allowed: str, keep: str = "") -> str:
     """Return Addressable's ``normalize_component``: decode, NFC, re-encode."""
     decoded = _unencode(text, keep)
@@ -125,6 +140,7 @@ def _normalize_authority(authority: str, scheme: str | None) -> str:
     return f"{userinfo}@{text}" if userinfo else text
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize_url(text: str) -> str:
     """Return Addressable's ``URI.parse(text).normalize.to_s``."""
     match = _URI.match(text)

@@ -70,7 +70,10 @@ class Renderer:
             payload["layout"] = dict(layout.data)
         content = item.content
         if self._uses_liquid(item, content):
-            content = self.render_liquid(content, payload, item, item.content_line)
+            body = content
+            content = self.render_liquid(body, payload, item, item.content_line)
+            # A body renders once: its parsed template is not needed again.
+            self._templates.pop((str(item.path), body), None)
         item.content = self.convert(item, content)
         hooks.trigger_item(item, "post_convert")
         # Excerpts render lazily, when a template asks for one.
@@ -102,7 +105,7 @@ class Renderer:
         excerpt renders it.
         """
         site = self.site
-        if not self._uses_liquid(item, item.content):
+        if not self.uses_liquid(item):
             return item.content
         saved = (site.usage, self._current, site.site_drop.current_document)
         disabled = logging.root.manager.disable
@@ -125,6 +128,10 @@ class Renderer:
         finally:
             logging.disable(disabled)
             site.usage, self._current, site.site_drop.current_document = saved
+
+    def uses_liquid(self, item: Convertible) -> bool:
+        """Whether the item's body goes through Liquid before its converter."""
+        return self._uses_liquid(item, item.content)
 
     def _uses_liquid(self, item: Convertible, content: str) -> bool:
         if item.data.get("render_with_liquid") is False:

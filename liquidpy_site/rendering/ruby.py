@@ -51,12 +51,17 @@ class LiquidArgumentError(FilterArgumentError):
         super().__init__(message, token=None)
 
 
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), dict, list})
+
+
 def nil(value: Any) -> Any:
     """Return ``None`` for an undefined value, else the value itself.
 
     Strict undefined values raise their error here, as Ruby Liquid's
     ``strict_variables`` does when the variable is looked up.
     """
+    if type(value) in _PLAIN_TYPES:
+        return value
     if isinstance(value, Undefined):
         value.poke()
         return None
@@ -143,6 +148,8 @@ def date_inspect(value: dt.date) -> str:
 
 def to_s(value: Any) -> str:
     """Return Ruby's ``to_s`` of a value (``nil`` is empty, arrays and hashes inspect)."""
+    if type(value) is str:
+        return value
     value = nil(value)
     if value is None:
         return ""
@@ -195,6 +202,8 @@ def has_own_str(value: object) -> bool:
 
 def output_string(value: Any) -> str:
     """Return what ``{{ value }}`` writes: arrays are flattened and joined."""
+    if type(value) is str:
+        return value
     value = nil(value)
     if isinstance(value, (list, tuple)):
         return "".join(to_s(item) for item in flatten(value))

@@ -105,9 +105,16 @@ class IncludeNode(Node):
     def _load(self, context: RenderContext, file_name: str) -> BoundTemplate:
         registers = context.tag_namespace.get(REGISTERS) or {}
         dirs = self._include_dirs(context, registers)
+        found: dict[tuple[Path, str], bool] | None = registers.get("include_files")
         for folder in dirs:
             path = folder / file_name
-            if path.is_file():
+            if found is None:
+                exists = path.is_file()
+            else:
+                exists = found.get((folder, file_name))  # type: ignore[assignment]
+                if exists is None:
+                    exists = found[(folder, file_name)] = path.is_file()
+            if exists:
                 site = registers.get("site")
                 if site is not None:
                     site.note_file(path)

@@ -1,0 +1,190 @@
+"""Rebuilding the site for ``liquidpy serve``: incrementally, never losing the last good build."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from liquidpy_site.config import CONFIG_NAMES
+from liquidpy_site.errors import SiteError
+from liquidpy_site.site import Site
+
+log = logging.getLogger("liquidpy_site")
+
+STYLESHEET_SUFFIXES = frozenset({".css", ".scss", ".sass"})
+"""Sources whose change only restyles pages (no reload needed)."""
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    """How one build went.
+
+    Attributes:
+        ok: The build succeeded and its output is in the destination.
+        seconds: Wall time of the build.
+        css_only: Only stylesheets changed since the last good build.
+        config_changed: The configuration was (re)loaded for this build.
+        message: The error message, when the build failed.
+        where: ``path:line[:column]`` of the error, when known.
+        error: The exception, when the build failed.
+    """
+
+    ok: bool
+    seconds: float
+    css_only: bool = False
+    config_changed: bool = False
+    message: str = ""
+    where: str | None = None
+    error: BaseException | None = None
+
+    def describe(self) -> str:
+        """The error as the terminal shows it (message and location)."""
+        if isinstance(self.error, SiteError):
+            return self.error.describe()
+        return self.message
+
+
+def error_location(err: BaseException) -> str | None:
+    """``path:line[:column]`` of a build error, when it has a location."""
+    location = getattr(err, "location", None)
+    if location is None:
+        return None
+    where = str(location.path)
+    if location.line is not None:
+        where += f":{location.line}"
+        if location.column is not None:
+            where += f":{location.column}"
+    return where
+
+
+class SiteBuilder:
+    """Builds the site again and again, incrementally, for the server.
+
+    Args:
+        load_config: Loads the configuration from the files and command-line flags
+            (may raise :class:`SiteError` for a broken file).
+        overrides: Options set on every loaded configuration (``incremental`` is
+            always on).
+        config_files: The configuration files named on the command line, if any
+            (otherwise ``_config.yml``/``.yaml``/``.toml`` in the source count).
+    """
+
+    def __init__(self, load_config: Callable[[], dict[str, Any]],
+                 overrides: Mapping[str, Any] | None = None,
+                 config_files: Iterable[str | os.PathLike[str]] = ()) -> None:
+        self.load_config = load_config
+        self.explicit_config_files = [Path(p).resolve() for p in config_files]
+        self.overrides = {**dict(overrides or {}), "incremental": True}
+        self.config: dict[str, Any] | None = None
+        self.site: Site | None = None
+        self._pending: set[str] = set()
+        self._config_stale = True
+        self._last_window: tuple[float, float] | None = None
+
+    @property
+    def source(self) -> Path:
+        """The site's source folder (after :meth:`prepare`)."""
+        return Path(self._config()["source"])
+
+    @property
+    def destination(self) -> Path:
+        """The folder being served (after :meth:`prepare`)."""
+        return Path(self._config()["destination"])
+
+    def _config(self) -> dict[str, Any]:
+        if self.config is None:
+            raise RuntimeError("The configuration is not loaded yet; call prepare() first.")
+        return self.config
+
+    def prepare(self) -> dict[str, Any]:
+        """Load the configuration (raises :class:`SiteError` when it is broken)."""
+        config = self.load_config()
+        config.update(self.overrides)
+        self.config = config
+        self._config_stale = False
+        return config
+
+    def config_files(self) -> set[str]:
+        """Paths whose change means the configuration must be loaded again."""
+        config = self._config()
+        files = {os.path.realpath(Path(config["source"]) / name) for name in CONFIG_NAMES}
+        files.update(os.path.realpath(p) for p in self.explicit_config_files)
+        return files
+
+    def build(self, changed: Iterable[str] = ()) -> BuildOutcome:
+        """Rebuild after ``changed`` paths changed (any path; empty for the first build).
+
+        A configuration change loads it again and renders everything afresh; any
+        other change re-renders only what it affects. A failed build leaves the
+        destination as the last good build left it, and its changes count again
+        next time.
+        """
+        self._pending.update(os.path.realpath(p) for p in changed)
+        started = time.perf_counter()
+        config_changed = self._config_stale or bool(self._pending & self.config_files())
+        window_start = time.time()
+        try:
+            if config_changed:
+                self.prepare()
+            fresh = config_changed or self._raced(self._pending)
+            self.site = self._process(fresh=fresh)
+        except Exception as err:  # noqa: BLE001 - a broken edit must never stop the server
+            self._config_stale = self._config_stale or config_changed
+            return _failure(err, time.perf_counter() - started, config_changed)
+        finally:
+            self._last_window = (window_start, time.time())
+        css_only = bool(self._pending) and not config_changed and all(
+            Path(p).suffix.lower() in STYLESHEET_SUFFIXES for p in self._pending)
+        self._pending.clear()
+        return BuildOutcome(True, time.perf_counter() - started, css_only, config_changed)
+
+    def _raced(self, paths: Iterable[str]) -> bool:
+        """Whether a layout, include or data file was saved while the last build ran.
+
+        The last build may then have recorded the new file's fingerprint next to
+        output rendered from the old text; rendering everything again is safe.
+        """
+        if self._last_window is None:
+            return False
+        start, end = self._last_window
+        config = self._config()
+        folders = [os.path.realpath(self.source / str(config.get(key) or default)) + os.sep
+                   for key, default in (("layouts_dir", "_layouts"), ("includes_dir", "_includes"),
+                                        ("data_dir", "_data"))]
+        for path in paths:
+            if not path.startswith(tuple(folders)):
+                continue
+            try:
+                modified = os.stat(path).st_mtime
+            except OSError:
+                continue
+            if start - 0.05 <= modified <= end + 0.05:
+                log.debug("%s changed during the last build; rendering everything again", path)
+                return True
+        return False
+
+    def _process(self, fresh: bool) -> Site:
+        site = Site(dict(self._config()))
+        try:
+            if fresh and site.cache is not None:
+                site.cache.set_meta("config", "")  # no output of an older configuration is reused
+            site.process()
+        finally:
+            if site.cache is not None:
+                site.cache.close()
+        return site
+
+
+def _failure(err: BaseException, seconds: float, config_changed: bool) -> BuildOutcome:
+    if isinstance(err, SiteError):
+        message = err.message
+    else:
+        log.debug("Unexpected build error", exc_info=err)
+        message = f"{type(err).__name__}: {err}"
+    return BuildOutcome(False, seconds, config_changed=config_changed, message=message,
+                        where=error_location(err), error=err)

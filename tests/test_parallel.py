@@ -1,0 +1,122 @@
+"""Markdown converted ahead in worker processes gives the same site as one process."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from liquidpy_site import api
+from liquidpy_site.rendering.parallel import ConversionPool, convert_chunk
+
+_LAYOUT = """<html><body>{{ content }}
+<ul>{% for post in site.posts limit: 3 %}<li>{{ post.title }}: {{ post.content | size }}
+{{ post.excerpt | strip_html | truncate: 40 }}</li>{% endfor %}</ul></body></html>
+"""
+
+_BODIES = [
+    "Plain *emphasis* and a [link](https://example.com).\n\n## Heading {#h}\n\n"
+    "```ruby\nputs 1\n```\n",
+    "Image: ![alt]({{ '/assets/a.png' | relative_url }})\n\n* one\n* two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "Title is *{{ page.title }}* in {{ site.title }}.\n\nFootnote[^1].\n\n[^1]: Note.\n",
+    "Previous post: {{ page.previous.title }}; reads its body: {{ page.previous.content | size }}\n",
+    "{% for post in site.posts limit: 2 %}{{ post.excerpt }}{% endfor %}\n\nAfter.\n",
+    "Raw {% raw %}{{ not liquid }}{% endraw %} and `code` and <span>html</span>\n",
+]
+
+
+def _make_site(root: Path, posts: int = 40) -> Path:
+    src = root / "src"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_layouts").mkdir()
+    (src / "_config.yml").write_text("title: Parallel\ntime: 2024-01-01 10:00:00 +0000\n")
+    (src / "_layouts" / "default.html").write_text(_LAYOUT)
+    for index in range(posts):
+        body = _BODIES[index % len(_BODIES)] + f"\nPost number {index}, " + "words " * (index * 7)
+        date = f"2020-01-{index % 28 + 1:02d} 10:{index % 60:02d}:00 +0000"
+        (src / "_posts" / f"2020-01-{index % 28 + 1:02d}-post-{index}.md").write_text(
+            f"---\nlayout: default\ntitle: Post {index}\ndate: {date}\n---\n{body}")
+    (src / "index.md").write_text("---\nlayout: default\n---\n# Home\n\nWelcome *home*.\n")
+    return src
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture()
+def site_source(tmp_path: Path) -> Path:
+    return _make_site(tmp_path)
+
+
+def _build(src: Path, dest: Path, **options: object) -> dict[str, bytes]:
+    api.build(src, dest, disable_disk_cache=True, **options)
+    return _tree(dest)
+
+
+def test_jobs_one_and_many_give_the_same_site(site_source: Path, tmp_path: Path) -> None:
+    one = _build(site_source, tmp_path / "one", jobs=1)
+    many = _build(site_source, tmp_path / "many", jobs=2)
+    assert one.keys() == many.keys()
+    assert one == many
+
+
+def test_an_executor_passed_in_is_used(site_source: Path, tmp_path: Path) -> None:
+    one = _build(site_source, tmp_path / "one", jobs=1)
+    with ProcessPoolExecutor(max_workers=2) as executor:
+        processes = _build(site_source, tmp_path / "processes", executor=executor)
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        threads = _build(site_source, tmp_path / "threads", executor=executor)
+    assert processes == one
+    assert threads == one
+
+
+def test_the_persistent_cache_gives_the_same_site(site_source: Path, tmp_path: Path) -> None:
+    one = _build(site_source, tmp_path / "one", jobs=1)
+    api.build(site_source, tmp_path / "cold", jobs=2)
+    api.build(site_source, tmp_path / "warm", jobs=2)
+    assert _tree(tmp_path / "cold") == one
+    assert _tree(tmp_path / "warm") == one
+
+
+def test_a_failing_conversion_is_left_to_the_render_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from liquidpy_site.markdown import MarkdownConverter
+
+    original = MarkdownConverter.convert
+
+    def convert(self: MarkdownConverter, text: str) -> str:
+        if text == "boom":
+            raise RuntimeError("boom")
+        return original(self, text)
+
+    monkeypatch.setattr(MarkdownConverter, "convert", convert)
+    assert convert_chunk({}, ["*a*", "boom"]) == ["<p><em>a</em></p>\n", None]
+
+
+def test_bodies_are_converted_ahead(site_source: Path, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    taken: list[bool] = []
+    original = ConversionPool.take
+
+    def take(self: ConversionPool, text: str, key: str) -> str | None:
+        html = original(self, text, key)
+        taken.append(html is not None)
+        return html
+
+    monkeypatch.setattr(ConversionPool, "take", take)
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        _build(site_source, tmp_path / "threads", executor=executor)
+    # Every body, Liquid or not, except the 14 posts whose Liquid reads other posts' bodies.
+    assert sum(taken) >= 40 + 1 - 14
+
+
+def test_results_apply_only_to_the_options_they_were_made_with() -> None:
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        pool = ConversionPool(executor, {})
+        assert pool.submit(["*a*", "*a*", "b"]) == 2
+        assert pool.take("*a*", "other options") is None
+        assert pool.take("b", pool.key) == "<p>b</p>\n"
+        assert pool.take("b", pool.key) is None
+        pool.close()

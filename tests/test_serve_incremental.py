@@ -1,0 +1,142 @@
+"""Incremental rebuilds (what ``liquidpy serve`` runs after each edit) equal full builds.
+
+A property test: random sequences of edits — a post's body or title, a layout, an
+include, ``_data``, adding or deleting a post — each followed by an incremental
+rebuild, must leave exactly the output a fresh full build gives.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from liquidpy_site.config import load_config
+from liquidpy_site.site import Site
+
+WORDS = st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"])
+TEXT = st.lists(WORDS, min_size=1, max_size=4).map(" ".join)
+
+BASE = {
+    "_config.yml": "title: Prop\ntime: 2024-05-01 12:00:00 +0000\n",
+    "_layouts/default.html": ("<html><body>{{ content }}{% include foot.html %}"
+                              "<nav>{% for p in site.posts limit: 3 %}{{ p.title }};{% endfor %}</nav>"
+                              "</body></html>\n"),
+    "_layouts/post.html": ("---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{{ content }}"
+                           "{% if page.previous %}<a>{{ page.previous.title }}</a>{% endif %}\n"),
+    "_includes/foot.html": "<footer>{{ site.data.meta.owner }}</footer>\n",
+    "_data/meta.yml": "owner: Ada\n",
+    "index.html": ("---\nlayout: default\n---\n{% for post in site.posts %}"
+                   "<p>{{ post.title }}: {{ post.excerpt | strip_html }}</p>{% endfor %}\n"),
+    "about.md": "---\nlayout: default\ntitle: About\n---\nAbout {{ site.data.meta.owner }}.\n",
+}
+
+EDITS = st.one_of(
+    st.tuples(st.just("body"), st.integers(0, 9), TEXT),
+    st.tuples(st.just("title"), st.integers(0, 9), TEXT),
+    st.tuples(st.just("layout"), st.integers(0, 2), TEXT),
+    st.tuples(st.just("include"), st.integers(0, 2), TEXT),
+    st.tuples(st.just("data"), st.integers(0, 0), TEXT),
+    st.tuples(st.just("add"), st.integers(1, 28), TEXT),
+    st.tuples(st.just("delete"), st.integers(0, 9), TEXT),
+)
+
+
+def _post(title: str, body: str) -> str:
+    return f"---\nlayout: post\ntitle: {title}\n---\n{body}\n\nMore {body}.\n"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _posts(source: Path) -> list[Path]:
+    return sorted((source / "_posts").glob("*.md"))
+
+
+def _apply(source: Path, edit: tuple[str, int, str]) -> None:
+    kind, number, text = edit
+    posts = _posts(source)
+    if kind in ("body", "title", "delete") and posts:
+        post = posts[number % len(posts)]
+        if kind == "delete":
+            post.unlink()
+            return
+        front, body = post.read_text().split("---\n", 2)[1:]
+        title = front.split("title: ", 1)[1].splitlines()[0]
+        if kind == "title":
+            title = text
+        else:
+            body = text
+        _write(post, _post(title, body.strip().split("\n")[0]))
+    elif kind == "layout":
+        _write(source / "_layouts/post.html",
+               f"---\nlayout: default\n---\n<h{number + 1}>{{{{ page.title }}}}</h{number + 1}>"
+               f"<i>{text}</i>{{{{ content }}}}\n")
+    elif kind == "include":
+        _write(source / "_includes/foot.html", f"<footer v{number}>{text} {{{{ site.data.meta.owner }}}}</footer>\n")
+    elif kind == "data":
+        _write(source / "_data/meta.yml", f"owner: {text}\n")
+    elif kind == "add":
+        _write(source / f"_posts/2024-02-{number:02d}-{text.split()[0]}.md", _post(text, text))
+
+
+def _build(source: Path, dest: Path, incremental: bool) -> Site:
+    overrides = {"destination": str(dest), "incremental": incremental,
+                 "disable_disk_cache": not incremental}
+    site = Site(load_config(source, None, overrides))
+    site.process()
+    return site
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(EDITS, min_size=1, max_size=4))
+def test_incremental_rebuilds_match_full_builds(edits: list[tuple[str, int, str]]) -> None:
+    work = Path(tempfile.mkdtemp(prefix="liquidpy-prop-"))
+    try:
+        source = work / "site"
+        for relative, text in BASE.items():
+            _write(source / relative, text)
+        for day in (1, 2, 3):
+            _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+        _build(source, work / "incremental", incremental=True)
+        for step, edit in enumerate(edits):
+            _apply(source, edit)
+            _build(source, work / "incremental", incremental=True)
+            _build(source, work / f"full{step}", incremental=False)
+            assert _tree(work / "incremental") == _tree(work / f"full{step}"), (step, edit)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_output_is_deterministic_with_fixed_time(tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    for relative, text in BASE.items():
+        _write(source / relative, text)
+    _write(source / "_posts/2024-01-01-one.md", _post("One", "Body"))
+    _build(source, tmp_path / "a", incremental=False)
+    os.utime(source / "_config.yml")
+    _build(source, tmp_path / "b", incremental=False)
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_incremental_rebuild_reuses_unaffected_pages(tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    for relative, text in BASE.items():
+        _write(source / relative, text)
+    for day in (1, 2, 3):
+        _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+    _build(source, tmp_path / "out", incremental=True)
+    _apply(source, ("body", 0, "changed words"))
+    site = _build(source, tmp_path / "out", incremental=True)
+    assert site.regenerator.reused >= 2 and site.regenerator.rendered < 6
+    assert "changed words" in (tmp_path / "out/2024/01/01/post1.html").read_text()

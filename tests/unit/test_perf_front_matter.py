@@ -1,0 +1,84 @@
+"""Parsed front matter kept in the persistent cache, and parsed ahead in workers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from liquidpy_site.cache import BuildCache
+from liquidpy_site.reading.ahead import parse_front_matter_ahead, parse_headers
+from liquidpy_site.reading.front_matter import (
+    FrontMatterStore,
+    dump_front_matter,
+    front_matter_store,
+    load_front_matter,
+    split_front_matter,
+)
+from liquidpy_site.text import UTC_MODE
+
+_TEXT = ("---\ntitle: Hello\ndate: 2020-01-02 03:04:05\nzulu: 2020-01-02 03:04:05Z\n"
+         "day: 2020-01-02\nflags: [yes, off]\nmore: &a {x: 1}\nsame: *a\n---\nBody\n")
+
+
+def test_pickled_front_matter_keeps_ruby_utc_and_shared_values() -> None:
+    data, *_ = split_front_matter(_TEXT, "a.md")
+    copy = load_front_matter(dump_front_matter(data))
+    assert copy == data
+    assert copy["zulu"].tzinfo is UTC_MODE
+    assert copy["more"] is copy["same"]
+
+
+def test_the_cache_gives_what_parsing_gives(tmp_path: Path) -> None:
+    expected = split_front_matter(_TEXT, "a.md")
+    cache = BuildCache(tmp_path / "cache")
+    with front_matter_store(FrontMatterStore(cache)):
+        assert split_front_matter(_TEXT, "a.md") == expected
+    cache.save()
+    reopened = BuildCache(tmp_path / "cache")
+    store = FrontMatterStore(reopened)
+    header = _TEXT[: _TEXT.index("---\nBody")]
+    assert store.is_known(header)
+    with front_matter_store(store):
+        again = split_front_matter(_TEXT, "a.md")
+    assert again == expected
+    assert again[0] is not expected[0]
+
+
+def test_the_key_depends_on_the_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = FrontMatterStore(None)
+    before = store.key("date: 2020-01-02 03:04:05\n")
+    monkeypatch.setenv("TZ", "Asia/Tokyo" if os.environ.get("TZ") != "Asia/Tokyo" else "UTC")
+    time.tzset()
+    try:
+        assert FrontMatterStore(None).key("date: 2020-01-02 03:04:05\n") != before
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_worker_in_another_zone_leaves_parsing_to_the_reader() -> None:
+    assert parse_headers("not this zone", ["---\na: 1\n"]) == [None]
+
+
+def test_headers_are_parsed_ahead(tmp_path: Path) -> None:
+    for index in range(40):
+        (tmp_path / f"p{index}.md").write_text(f"---\ntitle: Post {index}\nn: {index}\n---\nBody\n")
+    (tmp_path / "broken.md").write_text("---\ntitle: [unclosed\n---\nBody\n")
+    store = FrontMatterStore(None)
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        assert parse_front_matter_ahead(store, executor, tmp_path, []) == 41
+    assert len(store.prepared) == 40
+    with front_matter_store(store):
+        data, body, line, error = split_front_matter((tmp_path / "p3.md").read_text(), "p3.md")
+        assert (data, body, line, error) == ({"title": "Post 3", "n": 3}, "Body\n", 5, None)
+        assert split_front_matter("---\ntitle: [unclosed\n---\nBody\n", "broken.md")[3] is not None
+
+
+def test_zoneless_timestamps_stay_local() -> None:
+    data, *_ = split_front_matter(_TEXT, "a.md")
+    assert isinstance(data["date"], dt.datetime) and data["date"].tzinfo is not None
