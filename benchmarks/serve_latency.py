@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import socket
@@ -37,14 +38,17 @@ class Result:
     name: str
     startup_s: float = 0.0
     edits_s: list[float] = field(default_factory=list)
+    builds_s: list[float] = field(default_factory=list)
 
     def line(self) -> str:
         """A summary line."""
         if not self.edits_s:
             return f"{self.name}: startup {self.startup_s:.2f}s, no edit observed"
         figures = " ".join(f"{value:.3f}" for value in self.edits_s)
+        build = (f"; rebuild as the server reports it, median {statistics.median(self.builds_s):.3f}s"
+                 if self.builds_s else "")
         return (f"{self.name}: startup {self.startup_s:.2f}s; edit→page median "
-                f"{statistics.median(self.edits_s):.3f}s (each: {figures})")
+                f"{statistics.median(self.edits_s):.3f}s (each: {figures}){build}")
 
 
 def free_port() -> int:
@@ -71,6 +75,13 @@ def pick_post(source: Path) -> Path:
     return plain[len(plain) * 2 // 3]
 
 
+def baseurl(source: Path) -> str:
+    """The site's ``baseurl`` (read with a regular expression: stdlib only)."""
+    found = re.search(r"^baseurl:\s*[\"']?([^\"'\s#]*)", (source / "_config.yml").read_text(), re.M)
+    value = (found.group(1) if found else "").strip("/")
+    return f"/{value}" if value else ""
+
+
 def post_url(dest: Path, post: Path) -> str:
     """The post's URL, found in the built destination."""
     slug = post.stem[11:]
@@ -85,7 +96,7 @@ def measure(name: str, argv: list[str], source: Path, dest: Path, port: int, edi
             timeout: float, log: Path) -> Result:
     """Start one server, wait for its first page, then time ``edits`` edits."""
     result = Result(name)
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://127.0.0.1:{port}{baseurl(source)}"
     with log.open("wb") as out:
         started = time.perf_counter()
         process = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT,
@@ -101,6 +112,7 @@ def measure(name: str, argv: list[str], source: Path, dest: Path, port: int, edi
         time.sleep(1.0)  # let the watcher settle
         for number in range(edits):
             token = f"LATENCY{number}x{int(time.time() * 1000) % 100000}"
+            log_size = log.stat().st_size
             edited = time.perf_counter()
             with post.open("a", encoding="utf-8") as stream:
                 stream.write(f"\nThis sentence was appended while serving ({token}).\n")
@@ -111,9 +123,20 @@ def measure(name: str, argv: list[str], source: Path, dest: Path, port: int, edi
                 time.sleep(0.01)
             result.edits_s.append(time.perf_counter() - edited)
             time.sleep(0.5)
+            reported = _reported_build(log, log_size)
+            if reported is not None:
+                result.builds_s.append(reported)
     finally:
         stop(process)
     return result
+
+
+def _reported_build(log: Path, offset: int) -> float | None:
+    """The last "done in X seconds" the server logged after ``offset``."""
+    with log.open("rb") as stream:
+        stream.seek(offset)
+        found = re.findall(rb"done in ([\d.]+) seconds", stream.read())
+    return float(found[-1]) if found else None
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -155,7 +178,7 @@ def main() -> int:
     if not pristine.is_dir():
         subprocess.run([sys.executable, args.make_site, str(pristine), "--posts", str(args.posts)],
                        check=True, stdout=subprocess.DEVNULL)
-    runs = [("liquidpy serve", [sys.executable, "-m", "liquidpy_site", "serve", "--quiet"])]
+    runs = [("liquidpy serve", [sys.executable, "-m", "liquidpy_site", "serve"])]
     if args.vs_jekyll:
         runs.append(("jekyll serve --incremental", ["jekyll", "serve", "--incremental"]))
     results = []

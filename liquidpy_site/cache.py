@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,9 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS items (path TEXT PRIMARY KEY, record TEXT)",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS front_matter (key TEXT PRIMARY KEY, data BLOB)",
+    "CREATE TABLE IF NOT EXISTS item_records (path TEXT PRIMARY KEY, meta TEXT, texts TEXT)",
 )
+_BODY_FIELDS = ("content", "output")
 
 
 def digest(*parts: str | bytes) -> str:
@@ -109,21 +111,29 @@ class BuildCache:
 
     # -- incremental records -----------------------------------------------------
 
-    def items(self) -> dict[str, dict[str, Any]]:
-        """Every incremental record, by source path."""
+    def items(self) -> Mapping[str, dict[str, Any]]:
+        """Every incremental record, by source path.
+
+        Records are read when looked up, and a record's ``content`` and
+        ``output`` when first used: an item that renders again never loads them.
+        """
         db = self._connect()
         if db is None:
             return {}
-        return {path: json.loads(record) for path, record in db.execute("SELECT path, record FROM items")}
+        return _Records(db)
 
-    def replace_items(self, records: dict[str, dict[str, Any]]) -> None:
+    def replace_items(self, records: Mapping[str, Mapping[str, Any]]) -> None:
         """Replace every incremental record."""
         db = self._connect()
         if db is None:
             return
-        db.execute("DELETE FROM items")
-        db.executemany("INSERT INTO items VALUES (?, ?)",
-                       ((path, json.dumps(record)) for path, record in records.items()))
+        for record in records.values():
+            record.get("content")  # a record read from the table loads its texts before it is cleared
+        rows = ((path, json.dumps({k: v for k, v in record.items() if k not in _BODY_FIELDS}),
+                 json.dumps([record.get(field) for field in _BODY_FIELDS]))
+                for path, record in records.items())
+        db.execute("DELETE FROM item_records")
+        db.executemany("INSERT INTO item_records VALUES (?, ?, ?)", rows)
 
     def meta(self, key: str) -> str | None:
         """A stored value (e.g. the configuration's hash)."""
@@ -172,3 +182,54 @@ def file_fingerprints(paths: Iterable[str]) -> dict[str, str]:
         except OSError:
             prints[path] = "missing"
     return prints
+
+
+class _Record(dict):  # type: ignore[type-arg]
+    """An incremental record whose ``content`` and ``output`` load when first read."""
+
+    def __init__(self, fields: dict[str, Any], load: Callable[[], list[Any]] | None) -> None:
+        super().__init__(fields)
+        self._load = load
+
+    def __missing__(self, key: str) -> Any:
+        if key in _BODY_FIELDS and self._load is not None:
+            load, self._load = self._load, None
+            self.update(zip(_BODY_FIELDS, load()))
+            return self[key]
+        raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Like ``dict.get``, loading the bodies when asked for one."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def items(self) -> Any:
+        """Every field, the bodies loaded."""
+        for key in _BODY_FIELDS:
+            self.get(key)
+        return super().items()
+
+
+class _Records(Mapping[str, dict[str, Any]]):
+    """The stored incremental records, read one by one."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __getitem__(self, path: str) -> dict[str, Any]:
+        row = self._db.execute("SELECT meta FROM item_records WHERE path = ?", (path,)).fetchone()
+        if row is None:
+            raise KeyError(path)
+        return _Record(json.loads(row[0]), lambda: self._bodies(path))
+
+    def _bodies(self, path: str) -> list[Any]:
+        row = self._db.execute("SELECT texts FROM item_records WHERE path = ?", (path,)).fetchone()
+        return json.loads(row[0]) if row else [None] * len(_BODY_FIELDS)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([path for (path,) in self._db.execute("SELECT path FROM item_records")])
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM item_records").fetchone()[0])

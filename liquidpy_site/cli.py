@@ -162,7 +162,8 @@ def build(source: str, destination: str | None, config: str | None, quiet: bool,
 @click.option("-H", "--host", default="127.0.0.1", show_default=True,
               help="Host to bind to (loopback only by default).")
 @click.option("-P", "--port", default=4000, show_default=True, type=int, help="Port to listen on.")
-@click.option("-w", "--watch/--no-watch", default=True, help="Rebuild when files change (on by default).")
+@click.option("-w", "--watch/--no-watch", default=True,
+              help="Rebuild when files change (on by default).")
 @click.option("-o", "--open-url", is_flag=True, default=False, help="Open the site in a browser.")
 @click.option("-l", "--livereload/--no-livereload", default=True,
               help="Reload open pages after each rebuild and show build errors in them (on by default).")

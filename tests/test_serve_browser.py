@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from test_serve_support import running, write_site
 
 CHROMIUM = next((path for path in (shutil.which("chromium"), shutil.which("chromium-browser"),
@@ -170,6 +169,13 @@ def _devtools_port(profile: Path, process: subprocess.Popen[bytes]) -> int:
     raise RuntimeError("chromium did not open its DevTools port")
 
 
+def save(path: Path, text: str) -> None:
+    """Save as many editors do: write a scratch file, then rename it over the file."""
+    scratch = path.with_name(f".goutputstream-{os.getpid()}")
+    scratch.write_text(text, encoding="utf-8")
+    os.replace(scratch, path)
+
+
 BODY = "document.body ? document.body.innerText : ''"
 OVERLAY = "(function(){var e=document.getElementById('__liquidpy_error');return e?e.innerText:null})()"
 
@@ -182,20 +188,20 @@ def test_live_reload_overlay_and_css(tmp_path: Path, page: Page) -> None:
         page.wait_until(BODY, lambda text: bool(text) and "About us." in text)
         page.wait_until("window.__liquidpyLive === true", bool)
 
-        about.write_text("---\nlayout: default\ntitle: About\n---\nAbout the new team.\n")
+        save(about, "---\nlayout: default\ntitle: About\n---\nAbout the new team.\n")
         page.wait_until(BODY, lambda text: bool(text) and "About the new team." in text)
 
-        about.write_text("---\nlayout: default\ntitle: About\n---\nBroken {% if %} page.\n")
+        save(about, "---\nlayout: default\ntitle: About\n---\nBroken {% if %} page.\n")
         overlay = page.wait_until(OVERLAY, lambda text: bool(text) and "about.md:" in text)
         assert "Build failed" in overlay and "Liquid" in overlay
         assert "About the new team." in page.evaluate(BODY)  # the last good page stays
 
-        about.write_text("---\nlayout: default\ntitle: About\n---\nAbout, fixed.\n")
+        save(about, "---\nlayout: default\ntitle: About\n---\nAbout, fixed.\n")
         page.wait_until(BODY, lambda text: bool(text) and "About, fixed." in text)
         assert page.evaluate(OVERLAY) is None
 
         page.wait_until("window.__liquidpyConnected === true", bool)
         page.evaluate("window.__noReload = 42")
-        (source / "assets/style.css").write_text("body { color: rgb(255, 0, 0); }\n")
+        save(source / "assets/style.css", "body { color: rgb(255, 0, 0); }\n")
         page.wait_until("getComputedStyle(document.body).color", lambda c: c == "rgb(255, 0, 0)")
         assert page.evaluate("window.__noReload") == 42  # restyled without a reload

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_serve_support import raw_request, running, write_site
 
 from liquidpy_site.serve.livereload import EVENTS_PATH, inject
 from liquidpy_site.serve.paths import content_type, normalize_baseurl, resolve
 from liquidpy_site.serve.server import ServeState, SiteHTTPServer
-from test_serve_support import raw_request, running, write_site
 
 SECRET = "TOP-SECRET-OUTSIDE-THE-SITE"
 
@@ -184,7 +184,8 @@ def test_served_site_with_live_reload(tmp_path: Path) -> None:
         assert server.url.endswith("/blog/")
         status, headers, body = raw_request(server.port, "/blog/about")
         on_disk = (source / "_site" / "about.html").read_bytes()
-        assert status == 200 and b"__liquidpy_livereload" in body and int(headers["content-length"]) == len(body)
+        assert status == 200 and b"__liquidpy_livereload" in body
+        assert int(headers["content-length"]) == len(body)
         assert b"__liquidpy_livereload" not in on_disk
         assert b"__liquidpy_livereload" not in raw_request(server.port, "/blog/assets/style.css")[2]
         status, _, body = raw_request(server.port, "/blog/nope")

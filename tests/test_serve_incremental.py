@@ -79,7 +79,8 @@ def _apply(source: Path, edit: tuple[str, int, str]) -> None:
                f"---\nlayout: default\n---\n<h{number + 1}>{{{{ page.title }}}}</h{number + 1}>"
                f"<i>{text}</i>{{{{ content }}}}\n")
     elif kind == "include":
-        _write(source / "_includes/foot.html", f"<footer v{number}>{text} {{{{ site.data.meta.owner }}}}</footer>\n")
+        _write(source / "_includes/foot.html",
+               f"<footer v{number}>{text} {{{{ site.data.meta.owner }}}}</footer>\n")
     elif kind == "data":
         _write(source / "_data/meta.yml", f"owner: {text}\n")
     elif kind == "add":
@@ -98,7 +99,8 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(EDITS, min_size=1, max_size=4))
 def test_incremental_rebuilds_match_full_builds(edits: list[tuple[str, int, str]]) -> None:
     work = Path(tempfile.mkdtemp(prefix="liquidpy-prop-"))

@@ -57,7 +57,8 @@ class OptionalFrontMatterPlugin:
         for file in files:
             site.content.pages.append(page_from_static(site, factory, file))
         if options.get("remove_originals") is True:
-            chosen = {id(f) for f in files}
+            # A collection's files are written with its documents, removed or not.
+            chosen = {id(f) for f in files if f.collection is None}
             site.content.static_files = [f for f in site.content.static_files
                                          if id(f) not in chosen]
 

@@ -53,7 +53,8 @@ class ReadmeIndexPlugin:
                 continue
             site.content.pages.append(page_from_static(
                 site, factory, readme, permalink=ruby_dirname(readme.url) + "/"))
-            if options.get("remove_originals") is True:
+            if options.get("remove_originals") is True and readme.collection is None:
+                # A collection's files are written with its documents, removed or not.
                 site.content.static_files.remove(readme)
         if options.get("with_frontmatter") is True:
             _move_page_readmes(site, pattern)

@@ -16,6 +16,7 @@ __all__ = ["STRING_FILTERS", "ruby_split", "ruby_strip"]
 RUBY_SPACE = " \t\n\v\f\r\0"
 _AWK_SPACE = re.compile(r"[ \t\n\v\f\r]+")
 _HTML_ESCAPE = {"&": "&amp;", ">": "&gt;", "<": "&lt;", '"': "&quot;", "'": "&#39;"}
+_HTML_ESCAPE_TABLE = str.maketrans(_HTML_ESCAPE)
 _ESCAPE_ONCE = re.compile(r"[\"><']|&(?!([a-zA-Z]+|(#\d+));)")
 _STRIP_HTML_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S)
 _STRIP_HTML_TAGS = re.compile(r"<.*?>", re.S)
@@ -124,7 +125,7 @@ def _escape(value: Any) -> str | None:
     value = nil(value)
     if value is None:
         return None
-    return "".join(_HTML_ESCAPE.get(char, char) for char in to_s(value))
+    return to_s(value).translate(_HTML_ESCAPE_TABLE)
 
 
 def _escape_once(value: Any) -> str:

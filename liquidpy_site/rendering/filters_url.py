@@ -163,6 +163,7 @@ def normalize_url(text: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_absolute(text: str) -> bool:
     match = _URI.match(text)
     if not match or match.group(1) is None:
@@ -177,6 +178,8 @@ def _leading_slash(text: str) -> str:
 
 
 def _url_of(value: Any) -> Any:
+    if type(value) is str:
+        return value
     if isinstance(value, Mapping) and not isinstance(value, dict) and "url" in value:
         return value["url"]
     return value

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from liquidpy_site.log import topic_line
-from liquidpy_site.serve.builder import BuildOutcome, SiteBuilder
+from liquidpy_site.serve.builder import BuildOutcome, SiteBuilder, problem_location
 from liquidpy_site.serve.server import ServeState, SiteHTTPServer
 from liquidpy_site.serve.watcher import Debouncer, IgnoreRules, Watcher
 
@@ -41,7 +41,7 @@ class ServeOptions:
     watch: bool = True
     livereload: bool = True
     open_url: bool = False
-    debounce: float = 0.1
+    debounce: float = 0.05
 
 
 def is_loopback(host: str) -> bool:
@@ -165,11 +165,16 @@ class LiveServer:
             if outcome.config_changed and self.watcher is not None:
                 self.watcher.rules = self._rules()
                 self.watcher.refresh()
-            self.state.events.built(css_only=outcome.css_only)
+            problem = None
+            if outcome.problems:
+                message = "\n\n".join(outcome.problems)
+                problem = {"message": message, "where": problem_location(outcome.problems[0]),
+                           "title": "Built with errors"}
+            self.state.events.built(css_only=outcome.css_only, problem=problem)
             log.info(topic_line("", f"...done in {outcome.seconds:.3f} seconds."))
         else:
             self.state.events.failed(outcome.message, outcome.where)
-            report_error(outcome)
+            report_error(outcome, watching=self.options.watch)
         with self._built:
             self.builds += 1
             self.last_outcome = outcome
@@ -177,12 +182,14 @@ class LiveServer:
         return outcome
 
 
-def report_error(outcome: BuildOutcome) -> None:
+def report_error(outcome: BuildOutcome, watching: bool = True) -> None:
     """Print a failed build's error to the terminal (always, even when quiet)."""
     when = dt.datetime.now().strftime("%H:%M:%S")
     lines = [topic_line("Error:", f"the site could not be built ({when})")]
     lines += [topic_line("", line) for line in outcome.describe().splitlines()]
-    lines.append(topic_line("", "Still serving the last good build; fix the file and save."))
+    hint = ("Still serving the last good build; fix the file and save." if watching
+            else "The destination was left as it was.")
+    lines.append(topic_line("", hint))
     sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -41,6 +43,8 @@ class BuildOutcome:
     message: str = ""
     where: str | None = None
     error: BaseException | None = None
+    problems: tuple[str, ...] = ()
+    """Errors the build logged but got past (e.g. invalid front matter, as Jekyll does)."""
 
     def describe(self) -> str:
         """The error as the terminal shows it (message and location)."""
@@ -84,7 +88,9 @@ class SiteBuilder:
         self.site: Site | None = None
         self._pending: set[str] = set()
         self._config_stale = True
-        self._last_window: tuple[float, float] | None = None
+        self.last_window: tuple[float, float] | None = None
+        self._problems: list[str] = []
+        """Wall-clock start and end of the last build (see :meth:`_raced`)."""
 
     @property
     def source(self) -> Path:
@@ -137,11 +143,12 @@ class SiteBuilder:
             self._config_stale = self._config_stale or config_changed
             return _failure(err, time.perf_counter() - started, config_changed)
         finally:
-            self._last_window = (window_start, time.time())
+            self.last_window = (window_start, time.time())
         css_only = bool(self._pending) and not config_changed and all(
             Path(p).suffix.lower() in STYLESHEET_SUFFIXES for p in self._pending)
         self._pending.clear()
-        return BuildOutcome(True, time.perf_counter() - started, css_only, config_changed)
+        return BuildOutcome(True, time.perf_counter() - started, css_only, config_changed,
+                            problems=tuple(self._problems))
 
     def _raced(self, paths: Iterable[str]) -> bool:
         """Whether a layout, include or data file was saved while the last build ran.
@@ -149,9 +156,9 @@ class SiteBuilder:
         The last build may then have recorded the new file's fingerprint next to
         output rendered from the old text; rendering everything again is safe.
         """
-        if self._last_window is None:
+        if self.last_window is None:
             return False
-        start, end = self._last_window
+        start, end = self.last_window
         config = self._config()
         folders = [os.path.realpath(self.source / str(config.get(key) or default)) + os.sep
                    for key, default in (("layouts_dir", "_layouts"), ("includes_dir", "_includes"),
@@ -169,12 +176,19 @@ class SiteBuilder:
         return False
 
     def _process(self, fresh: bool) -> Site:
-        site = Site(dict(self._config()))
+        # A build may change its configuration's nested values; each starts from the loaded one.
+        site = Site(copy.deepcopy(self._config()))
+        capture = _ErrorCapture()
+        self._problems = capture.messages
+        logger = logging.getLogger("liquidpy_site")
+        _forget_reported(logger)
+        logger.addHandler(capture)
         try:
             if fresh and site.cache is not None:
                 site.cache.set_meta("config", "")  # no output of an older configuration is reused
             site.process()
         finally:
+            logger.removeHandler(capture)
             if site.cache is not None:
                 site.cache.close()
         return site
@@ -188,3 +202,37 @@ def _failure(err: BaseException, seconds: float, config_changed: bool) -> BuildO
         message = f"{type(err).__name__}: {err}"
     return BuildOutcome(False, seconds, config_changed=config_changed, message=message,
                         where=error_location(err), error=err)
+
+
+class _ErrorCapture(logging.Handler):
+    """Collects the errors a build logs without failing (errors, and warnings about one)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        lowered = message.lower()
+        if record.levelno >= logging.ERROR or "error" in lowered or "exception" in lowered:
+            self.messages.append(message)
+
+
+def _forget_reported(logger: logging.Logger) -> None:
+    """Let every build report its warnings again (the log shows each once per build)."""
+    for handler in logger.handlers:
+        for log_filter in handler.filters:
+            seen = getattr(log_filter, "seen", None)
+            if isinstance(seen, set):
+                seen.clear()
+
+
+_LOCATION = re.compile(r"\n\s*in (?P<path>.+?)(?:, line (?P<line>\d+))?(?:, column (?P<column>\d+))?$")
+
+
+def problem_location(message: str) -> str | None:
+    """``path:line[:column]`` from a logged error's ``in PATH, line N, column M`` tail."""
+    found = _LOCATION.search(message)
+    if found is None:
+        return None
+    return ":".join(part for part in found.group("path", "line", "column") if part)

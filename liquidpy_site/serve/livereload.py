@@ -5,8 +5,9 @@ the destination). It listens on :data:`EVENTS_PATH` for:
 
 ``hello``
     Sent on connecting: the current build ``token`` and the current build error,
-    if any. A page older than the current build reloads; a broken build shows the
-    error overlay.
+    if any (or the errors a successful build got past, such as invalid front
+    matter). A page older than the current build reloads; an error shows the
+    overlay.
 ``reload``
     A build succeeded: the page reloads.
 ``css``
@@ -47,7 +48,7 @@ _SCRIPT = """<script id="__liquidpy_livereload">(function () {
   function showOverlay(error) {
     clearOverlay();
     var box = el("div", "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-      "background:rgba(20,20,20,.92);color:#f5f5f5;padding:32px;" +
+      "background:rgba(24,24,24,.97);color:#f5f5f5;padding:32px;" +
       "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left");
     box.id = overlayId;
     box.setAttribute("role", "alert");
@@ -55,10 +56,11 @@ _SCRIPT = """<script id="__liquidpy_livereload">(function () {
     close.onclick = clearOverlay;
     box.appendChild(close);
     box.appendChild(el("div", "color:#ff6b6b;font-size:18px;font-weight:bold;margin-bottom:8px",
-      "Build failed"));
+      error.title || "Build failed"));
     if (error.where) box.appendChild(el("div", "color:#ffd166;margin-bottom:12px", error.where));
     box.appendChild(el("pre", "white-space:pre-wrap;margin:0;color:#f5f5f5", error.message));
-    box.appendChild(el("div", "margin-top:16px;color:#aaa",
+    box.appendChild(el("div", "margin-top:16px;color:#aaa", error.title ?
+      "This page reloads when the site builds again." :
       "The last good build is still served; this page reloads when the site builds again."));
     (document.body || document.documentElement).appendChild(box);
   }
@@ -158,12 +160,19 @@ class Broadcaster:
         with self._lock:
             self._clients.discard(client)
 
-    def built(self, css_only: bool = False) -> None:
-        """A build succeeded: pages reload (or only restyle)."""
+    def built(self, css_only: bool = False, problem: dict[str, Any] | None = None) -> None:
+        """A build succeeded: pages reload (or only restyle).
+
+        Args:
+            css_only: Only stylesheets changed: pages restyle without reloading.
+            problem: Errors the build got past (``message``, ``where``, ``title``);
+                reloaded pages show them as they show a failed build's error.
+        """
         with self._lock:
             self._generation += 1
-            self._error = None
-            event = Event("css" if css_only else "reload", {"token": self.token})
+            self._error = problem
+            name = "css" if css_only and problem is None else "reload"
+            event = Event(name, {"token": self.token})
         self._send(event)
 
     def failed(self, message: str, where: str | None) -> None:

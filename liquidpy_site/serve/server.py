@@ -66,7 +66,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         state = self.server.state
         path, _ = split_target(self.path)
         if path == livereload.EVENTS_PATH and state.livereload:
-            self._stream_events(state.events)
+            if head:
+                self._headers(200, "text/event-stream; charset=utf-8", 0)
+            else:
+                self._stream_events(state.events)
             return
         found = resolve(state.root, state.baseurl, self.path)
         if found.status == 301 and found.location is not None:

@@ -42,7 +42,7 @@ class IgnoreRules:
     """
 
     def __init__(self, source: Path, destination: Path, exclude: Sequence[str] = (),
-                 extra_files: Iterable[Path] = ()) -> None:
+                 extra_files: Iterable[str | os.PathLike[str]] = ()) -> None:
         self.source = os.path.realpath(source)
         self.destination = os.path.realpath(destination)
         self.exclude = [str(p).strip("/") for p in exclude if str(p).strip("/")]
