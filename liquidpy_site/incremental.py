@@ -29,8 +29,8 @@ ALL = "all"
 class Usage:
     """What one item read while rendering."""
 
-    files: set[str] = field(default_factory=set)
-    """Layouts and includes (absolute paths)."""
+    files: dict[str, str] = field(default_factory=dict)
+    """Layouts and includes (absolute paths), with their fingerprints when first used."""
     lists: set[str] = field(default_factory=set)
     """Site-wide lists read: ``pages``, ``collection:LABEL``, ``static``, ``urls``, ``data``, ``all``."""
     neighbours: bool = False
@@ -94,7 +94,8 @@ class Regenerator:
             return
         self._by_key = {item_key(item): item for item in items}
         self.list_prints = self._lists(items)
-        config_print = digest(json.dumps(self.site.config, sort_keys=True, default=str))
+        # The configuration as it was before this build changed anything in it.
+        config_print = self.site.config_digest
         self.list_prints["config"] = config_print
         if self.cache.meta("config") != config_print:
             return
@@ -160,6 +161,10 @@ class Regenerator:
                 return True
         return self._prints(record["files"]) != record["file_prints"]
 
+    def file_print(self, path: str) -> str:
+        """A file's fingerprint, taken once per build."""
+        return self._prints([path])[path]
+
     def _prints(self, files: list[str]) -> dict[str, str]:
         missing = [f for f in files if f not in self._stats]
         if missing:
@@ -187,7 +192,7 @@ class Regenerator:
             "bodies": bodies,
             "fingerprint": self._fingerprint(item),
             "files": files,
-            "file_prints": file_fingerprints(files),
+            "file_prints": {path: usage.files[path] for path in files},
             "lists": sorted(usage.lists),
             "neighbours": self._neighbours_print(item) if usage.neighbours else "",
             "volatile": usage.volatile,

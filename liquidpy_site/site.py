@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -17,7 +18,7 @@ from liquid.exceptions import LiquidError
 from liquidpy_site import permalinks
 from liquidpy_site.config import apply_timezone
 from liquidpy_site.errors import ConfigError, RenderError
-from liquidpy_site.cache import CACHE_DIR, BuildCache
+from liquidpy_site.cache import CACHE_DIR, BuildCache, digest
 from liquidpy_site.hooks import Hooks
 from liquidpy_site.incremental import Regenerator, Usage
 from liquidpy_site.models import Convertible, Document, Layout, Page
@@ -54,6 +55,8 @@ class Site:
                  progress: Callable[[str, int, int], None] | None = None,
                  executor: Executor | None = None) -> None:
         self.source = Path(config["source"])
+        # Taken first: building fills in parts of the configuration (kramdown's options).
+        self.config_digest = digest(json.dumps(config, sort_keys=True, default=str))
         self.theme = self._resolve_theme(config)
         self.config = self._with_theme_config(config)
         self.destination = Path(self.config["destination"])
@@ -242,8 +245,8 @@ class Site:
 
     def note_file(self, path: Path | str) -> None:
         """The item being rendered used this layout or include."""
-        if self.usage is not None:
-            self.usage.files.add(str(path))
+        if self.usage is not None and str(path) not in self.usage.files:
+            self.usage.files[str(path)] = self.regenerator.file_print(str(path))
 
     def note_list(self, name: str) -> None:
         """The item being rendered read a site-wide list (see :class:`Usage`)."""
