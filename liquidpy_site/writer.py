@@ -6,6 +6,7 @@ produces are removed, except those under ``keep_files``.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import stat
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from liquidpy_site.errors import WriteError
+
+log = logging.getLogger("liquidpy_site")
 from liquidpy_site.models import Document, Page, StaticFile
 from liquidpy_site.urls import destination_path, page_destination_path, unescape_path
 
@@ -40,20 +43,34 @@ class Writer:
         self.destination = site.destination
 
     def planned(self) -> dict[str, Page | Document | StaticFile]:
-        """Every destination-relative path the build produces, with its source."""
+        """Every destination-relative path the build produces, with its source.
+
+        Jekyll writes pages, then static files, then documents; where two share a
+        destination the last one written wins, after a "Conflict" warning.
+        """
         files: dict[str, Page | Document | StaticFile] = {}
-        for page in self.site.content.pages:
-            files.setdefault(page_destination_path(page.url, page.output_ext), page)
-        for file in self.site.content.static_files:
-            if self._writes_static(file):
-                files.setdefault(unescape_path(file.url).lstrip("/"), file)
-        for collection in self.site.content.collections.values():
-            if not collection.output:
-                continue
-            for doc in collection.docs:
-                if self.site.publishes(doc):
-                    files.setdefault(destination_path(doc.url, doc.output_ext), doc)
+        sources: dict[str, list[str]] = {}
+        for relative, item in self._outputs():
+            files[relative] = item
+            sources.setdefault(relative, []).append(item.relative_path.lstrip("/"))
+        for relative, names in sources.items():
+            if len(names) > 1:
+                log.warning("%s The following destination is shared by multiple files.\n"
+                            "%s The written file may end up with unexpected contents.\n%s %s\n%s",
+                            "Conflict:".rjust(19), " " * 19, " " * 19, self.destination / relative,
+                            "\n".join(f"{' ' * 19}  - {name}" for name in names))
         return files
+
+    def _outputs(self) -> list[tuple[str, Page | Document | StaticFile]]:
+        outputs: list[tuple[str, Page | Document | StaticFile]] = [
+            (page_destination_path(page.url, page.output_ext), page) for page in self.site.content.pages]
+        outputs += [(unescape_path(file.url).lstrip("/"), file)
+                    for file in self.site.content.static_files if self._writes_static(file)]
+        for collection in self.site.content.collections.values():
+            if collection.output:
+                outputs += [(destination_path(doc.url, doc.output_ext), doc)
+                            for doc in collection.docs if self.site.publishes(doc)]
+        return outputs
 
     def _writes_static(self, file: StaticFile) -> bool:
         if file.data.get("published", True) is False:

@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
-KNOWN = frozenset(["a", "abbr", "acronym", "address", "applet", "area", "b", "base", "basefont", "bdo", "bgsound", "big", "blockquote", "body", "br", "button", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "dfn", "dir", "div", "dl", "dt", "em", "embed", "fieldset", "font", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i", "iframe", "img", "input", "ins", "isindex", "kbd", "label", "legend", "li", "link", "map", "menu", "meta", "noframes", "noscript", "object", "ol", "optgroup", "option", "p", "param", "pre", "q", "s", "samp", "script", "select", "small", "span", "strike", "strong", "style", "sub", "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "title", "tr", "tt", "u", "ul", "var"])
+KNOWN = frozenset([
+    "a", "abbr", "acronym", "address", "applet", "area", "b", "base", "basefont", "bdo",
+    "bgsound", "big", "blockquote", "body", "br", "button", "caption", "center", "cite",
+    "code", "col", "colgroup", "dd", "del", "dfn", "dir", "div", "dl", "dt", "em", "embed",
+    "fieldset", "font", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6",
+    "head", "hr", "html", "i", "iframe", "img", "input", "ins", "isindex", "kbd", "label",
+    "legend", "li", "link", "map", "menu", "meta", "noframes", "noscript", "object", "ol",
+    "optgroup", "option", "p", "param", "pre", "q", "s", "samp", "script", "select", "small",
+    "span", "strike", "strong", "style", "sub", "sup", "table", "tbody", "td", "textarea",
+    "tfoot", "th", "thead", "title", "tr", "tt", "u", "ul", "var",
+])
 """Elements libxml2 describes (others get no formatting line breaks)."""
 
-INLINE = frozenset(["a", "abbr", "acronym", "applet", "b", "basefont", "bdo", "big", "br", "button", "cite", "code", "del", "dfn", "em", "embed", "font", "i", "iframe", "img", "input", "ins", "kbd", "label", "map", "object", "q", "s", "samp", "script", "select", "small", "span", "strike", "strong", "sub", "sup", "textarea", "tt", "u", "var"])
+INLINE = frozenset([
+    "a", "abbr", "acronym", "applet", "b", "basefont", "bdo", "big", "br", "button", "cite",
+    "code", "del", "dfn", "em", "embed", "font", "i", "iframe", "img", "input", "ins", "kbd",
+    "label", "map", "object", "q", "s", "samp", "script", "select", "small", "span", "strike",
+    "strong", "sub", "sup", "textarea", "tt", "u", "var",
+])
 """Known elements that are inline (no line breaks are added around them)."""
 
-EMPTY = frozenset(["area", "base", "basefont", "bgsound", "br", "col", "frame", "hr", "img", "input", "isindex", "link", "meta", "param"])
+EMPTY = frozenset([
+    "area", "base", "basefont", "bgsound", "br", "col", "frame", "hr", "img", "input",
+    "isindex", "link", "meta", "param",
+])
 """Void elements: no content, no end tag."""
 
 SAVE_END_TAG = EMPTY | {"li"}
 """Elements written without an end tag when they have no content."""
 
-BOOLEAN_ATTRS = frozenset(["checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize", "noshade", "nowrap", "readonly", "selected"])
+BOOLEAN_ATTRS = frozenset([
+    "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref",
+    "noresize", "noshade", "nowrap", "readonly", "selected",
+])
 """Attributes written as their name alone."""
 
 END_PRIORITY = {"div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180,

@@ -34,7 +34,7 @@ MENTION = re.compile(
 """An ``@name`` after a non-word character or a line start (group 1: the name)."""
 MENTION_LOGINS = frozenset({"mention", "mentions", "mentioned", "mentioning"})
 """Names that are never linked."""
-_BODY_OPEN = re.compile(r"<body(.*?)>\s*", re.DOTALL)
+_BODY_OPEN = re.compile(r"<body(.*?)>\s*", re.DOTALL | re.ASCII)
 _IGNORED_PARENTS = frozenset({"pre", "code", "a", "style", "script"})
 
 

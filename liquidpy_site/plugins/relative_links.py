@@ -154,7 +154,8 @@ def _exclusion(site: Site, patterns: Any) -> Any:
     """A predicate for items whose source path an ``exclude`` pattern names."""
     if not patterns:
         return lambda item: False
-    rules = EntryFilter(str(site.source), [], [str(p) for p in patterns])
+    listed = [patterns] if isinstance(patterns, str) else patterns
+    rules = EntryFilter(str(site.source), [], [str(p) for p in listed])
 
     def excluded(item: Convertible) -> bool:
         return rules.is_excluded(item.relative_path.lstrip("/"))
