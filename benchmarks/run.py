@@ -32,6 +32,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cmd", default=_DEFAULT_CMD, help="the liquidpy command")
     parser.add_argument("--jobs", type=int, default=None, help="--jobs for liquidpy (default: its own)")
     parser.add_argument("--bench-dir", default=_DEFAULT_BENCH, help="folder of make_site.py and bench.py")
-    parser.add_argument("--work", default=str(Path.cwd() / ".bench-work"), help="sites and builds go here")
+    parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "liquidpy-benchmarks"),
+                        help="sites and builds go here")
     parser.add_argument("--jekyll", action="store_true", help="also time Jekyll side by side (bench.py)")
     parser.add_argument("--jekyll-max", type=int, default=5000, help="largest size timed with Jekyll")
     parser.add_argument("--runs", type=int, default=1, help="side-by-side runs per size")

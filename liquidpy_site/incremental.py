@@ -85,6 +85,7 @@ class Regenerator:
         self._fingerprints: dict[int, str] = {}
         self._metas: dict[int, str] = {}
         self._by_key: dict[str, Convertible] = {}
+        self._by_id: dict[int, Convertible] | None = None
 
     # -- this build's state ----------------------------------------------------
 
@@ -185,7 +186,9 @@ class Regenerator:
         if not self.enabled:
             return
         files = sorted(usage.files)
-        by_id = {id(i): i for i in self._by_key.values()}
+        if usage.bodies and self._by_id is None:
+            self._by_id = {id(i): i for i in self._by_key.values()}
+        by_id = self._by_id or {}
         bodies = {item_key(by_id[i]): body_fingerprint(by_id[i]) for i in usage.bodies
                   if i in by_id and by_id[i] is not item}
         self.records[item_key(item)] = {

@@ -29,9 +29,10 @@ import os
 import re
 import tempfile
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import _sass  # type: ignore[import-not-found]  # libsass binding from the ``libsass`` package
 

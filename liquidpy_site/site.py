@@ -16,12 +16,12 @@ from liquid import BoundTemplate, Mode, StrictUndefined
 from liquid.exceptions import LiquidError
 
 from liquidpy_site import permalinks
-from liquidpy_site.config import apply_timezone
-from liquidpy_site.errors import ConfigError, RenderError
 from liquidpy_site.cache import CACHE_DIR, BuildCache, digest
+from liquidpy_site.config import apply_timezone
+from liquidpy_site.errors import ConfigError
 from liquidpy_site.hooks import Hooks
 from liquidpy_site.incremental import Regenerator, Usage
-from liquidpy_site.models import Convertible, Document, Layout, Page
+from liquidpy_site.models import Convertible, Document, Layout
 from liquidpy_site.profiler import Profiler
 from liquidpy_site.reading.ahead import parse_front_matter_ahead
 from liquidpy_site.reading.front_matter import FrontMatterStore
@@ -454,9 +454,8 @@ class Site:
         for plugin in self.plugins:
             converters.extend(getattr(plugin, "converters", []))
         try:
-            from liquidpy_site.sass import SassOptions  # noqa: F401
-
             from liquidpy_site.rendering.sass_converter import SiteSassConverter
+            from liquidpy_site.sass import SassOptions  # noqa: F401
 
             converters.append(SiteSassConverter(self))
         except ImportError:

@@ -7,6 +7,7 @@ import email.utils
 import re
 import unicodedata
 
+
 class _UtcMode(dt.tzinfo):
     """UTC as Ruby's ``Time.utc`` has it: ``to_s`` says ``UTC``, not ``+0000``."""
 
@@ -161,7 +162,7 @@ def _parse_loose_date(text: str) -> dt.datetime:
 
 def _zone(text: str) -> dt.tzinfo:
     if text.upper() in ("Z", "UTC", "GMT"):
-        return dt.timezone.utc
+        return dt.UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)

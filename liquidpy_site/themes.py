@@ -28,10 +28,11 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from liquidpy_site.errors import PluginError
 

@@ -37,7 +37,7 @@ def _construct_timestamp(constructor: SafeConstructor, node: Any) -> dt.date | d
     naive += dt.timedelta(days=int(day) - 1)
     if zone is None:
         # Psych reads a time without a zone as UTC and shows it in local time.
-        return naive.replace(tzinfo=dt.timezone.utc).astimezone()
+        return naive.replace(tzinfo=dt.UTC).astimezone()
     if zone == "Z":
         return naive.replace(tzinfo=UTC_MODE)
     return naive.replace(tzinfo=_parse_zone(zone))

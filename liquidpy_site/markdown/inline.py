@@ -16,7 +16,13 @@ from typing import Any
 from mistune.core import InlineState, Parser
 
 from . import spans_html, spans_links
-from .attributes import EXT_SPAN_START, IAL_SPAN_START, parse_attribute_list, update_attr_with_ial, update_ial_with_ial
+from .attributes import (
+    EXT_SPAN_START,
+    IAL_SPAN_START,
+    parse_attribute_list,
+    update_attr_with_ial,
+    update_ial_with_ial,
+)
 from .context import ParseContext
 from .elements import Element, add_text, ensure_ial
 from .entities import entity

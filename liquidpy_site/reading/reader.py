@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from functools import cmp_to_key
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cmp_to_key
 from pathlib import Path
 from typing import Any
 

@@ -68,7 +68,7 @@ def _zone_name(value: dt.date) -> str:
     tz = value.tzinfo
     if tz is None:
         return time.strftime("%Z")
-    if tz is dt.timezone.utc or tz is RUBY_UTC:
+    if tz is dt.UTC or tz is RUBY_UTC:
         return "UTC"
     if isinstance(tz, dt.timezone):
         name = tz.tzname(value)
@@ -80,7 +80,7 @@ def _epoch(value: dt.date) -> float:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             return value.timestamp()
-        return (value - dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)).total_seconds()
+        return (value - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).total_seconds()
     return (value - dt.date(1970, 1, 1)).days * 86400.0
 
 
@@ -229,7 +229,7 @@ def _memo_key(value: dt.date, fmt: str) -> tuple[Any, ...] | None:
     if tz is None:
         return None
     return (fmt, type(value), value.replace(tzinfo=None), value.fold, tz,
-            tz is dt.timezone.utc, value.tzname(), value.utcoffset())
+            tz is dt.UTC, value.tzname(), value.utcoffset())
 
 
 def local_zone(config: Mapping[str, Any] | None = None) -> dt.tzinfo:
@@ -240,7 +240,7 @@ def local_zone(config: Mapping[str, Any] | None = None) -> dt.tzinfo:
             return ZoneInfo(str(name).lstrip(":"))
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    return dt.datetime.now().astimezone().tzinfo or dt.timezone.utc
+    return dt.datetime.now().astimezone().tzinfo or dt.UTC
 
 
 def to_local_time(value: dt.date, zone: dt.tzinfo) -> dt.datetime:

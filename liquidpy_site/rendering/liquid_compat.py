@@ -13,12 +13,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import liquid.builtin.output
-import liquid.stream
 from itertools import islice
 from typing import Any
 
+import liquid.builtin.output
+import liquid.stream
 from liquid.builtin.expressions.loop import LoopExpression
 from liquid.builtin.expressions.primitive import Blank
 from liquid.token import TOKEN_DOT, TOKEN_WORD, Token

@@ -6,7 +6,6 @@ import logging
 import re
 from collections.abc import Callable
 from io import StringIO
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from liquid import BoundTemplate, RenderContext
