@@ -135,6 +135,24 @@ class BuildCache:
         db.execute("DELETE FROM item_records")
         db.executemany("INSERT INTO item_records VALUES (?, ?, ?)", rows)
 
+    def update_items(self, fresh: Mapping[str, Mapping[str, Any]], keep: set[str]) -> None:
+        """Store the records of freshly rendered items and drop those of vanished items.
+
+        Records of items reused unchanged stay as they are, so a one-post rebuild
+        writes one row instead of every row.
+        """
+        db = self._connect()
+        if db is None:
+            return
+        stored = {row[0] for row in db.execute("SELECT path FROM item_records")}
+        gone = [(path,) for path in stored - keep]
+        if gone:
+            db.executemany("DELETE FROM item_records WHERE path = ?", gone)
+        rows = [(path, json.dumps({k: v for k, v in record.items() if k not in _BODY_FIELDS}),
+                 json.dumps([record.get(field) for field in _BODY_FIELDS]))
+                for path, record in fresh.items()]
+        db.executemany("INSERT OR REPLACE INTO item_records VALUES (?, ?, ?)", rows)
+
     def meta(self, key: str) -> str | None:
         """A stored value (e.g. the configuration's hash)."""
         db = self._connect()

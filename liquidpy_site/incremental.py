@@ -86,6 +86,8 @@ class Regenerator:
         self._metas: dict[int, str] = {}
         self._by_key: dict[str, Convertible] = {}
         self._by_id: dict[int, Convertible] | None = None
+        self._fresh: set[str] = set()
+        self._reused_ids: set[int] = set()
 
     # -- this build's state ----------------------------------------------------
 
@@ -162,6 +164,10 @@ class Regenerator:
                 return True
         return self._prints(record["files"]) != record["file_prints"]
 
+    def is_reused(self, item: object) -> bool:
+        """Whether this build reused the item's last output (it is already on disk)."""
+        return id(item) in self._reused_ids
+
     def file_print(self, path: str) -> str:
         """A file's fingerprint, taken once per build."""
         return self._prints([path])[path]
@@ -177,6 +183,7 @@ class Regenerator:
         record = self.previous[item_key(item)]
         item.content = record["content"]
         item.output = record["output"]
+        self._reused_ids.add(id(item))
         self.records[item_key(item)] = record
         self.reused += 1
 
@@ -186,6 +193,7 @@ class Regenerator:
         if not self.enabled:
             return
         files = sorted(usage.files)
+        self._fresh.add(item_key(item))
         if usage.bodies and self._by_id is None:
             self._by_id = {id(i): i for i in self._by_key.values()}
         by_id = self._by_id or {}
@@ -207,6 +215,10 @@ class Regenerator:
         """Store this build's records for the next incremental build."""
         if self.cache is None or not self.enabled:
             return
-        self.cache.replace_items(self.records)
+        if self.previous:
+            fresh = {key: self.records[key] for key in self._fresh if key in self.records}
+            self.cache.update_items(fresh, set(self.records))
+        else:
+            self.cache.replace_items(self.records)
         self.cache.set_meta("config", self.list_prints.get("config", ""))
         self.cache.set_meta("lists", json.dumps(self.list_prints))

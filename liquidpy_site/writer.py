@@ -101,7 +101,8 @@ class Writer:
             if isinstance(item, StaticFile):
                 _copy_if_changed(item.path, target)
             else:
-                _write_if_changed(target, item.output or "")
+                _write_if_changed(target, item.output or "",
+                                  unchanged=self.site.regenerator.is_reused(item))
                 self.site.hooks.trigger_item(item, "post_write")
         self.clean(set(files))
         return sorted(files)
@@ -181,12 +182,17 @@ def _kept(relative: str, prefixes: list[str]) -> bool:
     return any(relative.startswith(p) for p in prefixes if p)
 
 
-def _write_if_changed(target: Path, text: str) -> None:
+def _write_if_changed(target: Path, text: str, *, unchanged: bool = False) -> None:
+    """Write ``text`` unless the file already holds it.
+
+    ``unchanged`` says the text is the one the previous build wrote here, so a
+    file of the right size is taken as already written without reading it.
+    """
     data = text.encode("utf-8")
     try:
         current = target.stat()
         if stat.S_ISREG(current.st_mode) and current.st_size == len(data) \
-                and target.read_bytes() == data:
+                and (unchanged or target.read_bytes() == data):
             return
     except OSError:
         pass
