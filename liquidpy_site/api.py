@@ -11,15 +11,17 @@ from typing import Any
 from liquidpy_site.config import load_config
 from liquidpy_site.site import Site
 
-_FLAG_OPTIONS = {"drafts": "show_drafts"}
+FLAG_OPTIONS = {"drafts": "show_drafts"}
+"""Flag names (Jekyll's command line) whose configuration key differs."""
+
+
+def flag_overrides(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Configuration overrides from flag values; unset (``None``) flags are left out."""
+    return {FLAG_OPTIONS.get(key, key): value for key, value in options.items() if value is not None}
 
 
 def _overrides(source: Path, destination: Path | None, options: Mapping[str, Any]) -> dict[str, Any]:
-    overrides: dict[str, Any] = {}
-    for key, value in options.items():
-        if value is None:
-            continue
-        overrides[_FLAG_OPTIONS.get(key, key)] = value
+    overrides = flag_overrides(options)
     overrides["source"] = str(source)
     if destination is not None:
         overrides["destination"] = str(destination)

@@ -50,12 +50,11 @@ def site_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _overrides(**flags: Any) -> dict[str, Any]:
+    from liquidpy_site.api import flag_overrides
+
     names = ("drafts", "future", "unpublished", "baseurl", "safe", "limit_posts", "incremental",
              "disable_disk_cache", "jobs")
-    overrides = {name: flags[name] for name in names if flags.get(name) is not None}
-    if "drafts" in overrides:
-        overrides["show_drafts"] = overrides.pop("drafts")
-    return overrides
+    return flag_overrides({name: flags.get(name) for name in names})
 
 
 def run_build(source: str, destination: str | None, config: str | None, *,

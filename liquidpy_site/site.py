@@ -64,6 +64,7 @@ class Site:
         apply_timezone(self.config)
         self.environment = os.environ.get("JEKYLL_ENV") or "development"
         self.time = self._site_time()
+        self.publisher = Publisher(self.config, self.time)
         self.content = SiteContent()
         self.hooks = Hooks()
         self.cache = None if self.config.get("disable_disk_cache") else BuildCache(
@@ -388,11 +389,7 @@ class Site:
 
     def publishes(self, doc: Document) -> bool:
         """Whether a document is written (published and not in the future)."""
-        return Publisher(self.config, self.time).publish(doc)
-
-    def record_dependency(self, item: Convertible, path: Path) -> None:
-        """Remember that ``item`` used the file at ``path`` (for incremental builds)."""
-        self.note_file(path)
+        return self.publisher.publish(doc)
 
     def _display_path(self, path: Path) -> str:
         try:

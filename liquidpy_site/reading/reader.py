@@ -163,7 +163,7 @@ class Reader:
             for path, relative in self._entries_below(folder, magic):
                 if not draft and not DATE_FILENAME.match(path.name):
                     continue
-                if draft and not _DATELESS_OK(path.name):
+                if draft and "." not in path.name:  # drafts need an extension
                     continue
                 doc = self.factory.document(path, self._strip_collections_dir(relative),
                                             posts, draft=draft)
@@ -200,10 +200,6 @@ class Reader:
                 collection.files.append(StaticFile(path=path, relative_path=relative, url="",
                                                    collection=collection.label, data=data))
         self.content.static_files.extend(collection.files)
-
-
-def _DATELESS_OK(name: str) -> bool:
-    return "." in name
 
 
 def _files_below(folder: Path, dotfiles: bool = False) -> list[Path]:

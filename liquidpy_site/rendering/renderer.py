@@ -198,7 +198,7 @@ class Renderer:
                             item.relative_path, chain)
                 break
             used.append(layout)
-            self.site.record_dependency(item, layout.path)
+            self.site.note_file(layout.path)
             payload["content"] = output
             merged_layout_data = deep_merge(layout.data, merged_layout_data)
             payload["layout"] = merged_layout_data
