@@ -27,6 +27,7 @@ from liquidpy_site.reading.ahead import parse_front_matter_ahead
 from liquidpy_site.reading.front_matter import FrontMatterStore
 from liquidpy_site.reading.publishing import Publisher
 from liquidpy_site.reading.reader import Reader, SiteContent
+from liquidpy_site.reading.theme_assets import read_theme_assets
 from liquidpy_site.rendering.converters import IdentityConverter, MarkdownConverter
 from liquidpy_site.rendering.drops import DropFactory, JekyllDrop, SiteDrop
 from liquidpy_site.rendering.liquid_env import JekyllEnvironment
@@ -131,9 +132,11 @@ class Site:
             except BaseException:
                 self._release_executor()
                 raise
-        self.content = Reader(self.config, self.time, theme_root, front_matter=store).read()
+        reader = Reader(self.config, self.time, theme_root, front_matter=store)
+        self.content = reader.read()
         self._merge_theme_data()
-        self._read_theme_assets()
+        if self.theme is not None:
+            read_theme_assets(self.content, self.theme, reader.factory)
         self.assign_urls()
         self._link_neighbours()
         self._limit_posts()
@@ -431,13 +434,6 @@ class Site:
         from liquidpy_site.reading.data import read_data_dir
 
         self.content.data = deep_merge(read_data_dir(data_dir, self.theme.root), self.content.data)
-
-    def _read_theme_assets(self) -> None:
-        if self.theme is None:
-            return
-        from liquidpy_site.reading.theme_assets import read_theme_assets
-
-        read_theme_assets(self, self.theme)
 
     def _load_plugins(self) -> list[Any]:
         from liquidpy_site.plugins import load_plugins

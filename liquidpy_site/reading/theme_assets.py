@@ -2,43 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from liquidpy_site.models import StaticFile
 from liquidpy_site.reading.front_matter import has_front_matter
+from liquidpy_site.themes import Theme, theme_asset_files
 
 if TYPE_CHECKING:
-    from liquidpy_site.site import Site
+    from liquidpy_site.reading.documents import DocumentFactory
+    from liquidpy_site.reading.reader import SiteContent
 
 
-def read_theme_assets(site: Site, theme: Any) -> None:
-    """Add the theme's assets as pages or static files, as Jekyll's theme reader does."""
-    assets = getattr(theme, "assets_dir", None)
-    if assets is None or not assets.is_dir():
-        return
-    from liquidpy_site.reading.documents import DocumentFactory  # noqa: F401
+def read_theme_assets(content: SiteContent, theme: Theme, factory: DocumentFactory) -> None:
+    """Add the theme's assets as pages or static files, as Jekyll's theme reader does.
 
-    taken = {p.relative_path for p in site.content.pages}
-    taken |= {f.relative_path.lstrip("/") for f in site.content.static_files}
-    reader_factory = _factory(site)
-    for path in sorted(p for p in assets.rglob("*") if p.is_file()):
+    Args:
+        content: What was read from the site; files it already has win.
+        theme: The site's theme.
+        factory: The reader's factory, so theme pages get the site's defaults.
+    """
+    taken = {p.relative_path for p in content.pages}
+    taken |= {f.relative_path.lstrip("/") for f in content.static_files}
+    for path in theme_asset_files(theme):
         relative = path.relative_to(theme.root).as_posix()
         if relative in taken:
             continue
         if has_front_matter(path):
-            page = reader_factory.page(path, relative)
-            site.content.pages.append(page)
+            content.pages.append(factory.page(path, relative))
         else:
-            site.content.static_files.append(
+            content.static_files.append(
                 StaticFile(path=path, relative_path="/" + relative, url="/" + relative))
-    site.content.pages.sort(key=lambda p: p.name)
-    site.content.static_files.sort(key=lambda f: f.relative_path)
-
-
-def _factory(site: Site) -> Any:
-    from liquidpy_site.reading.defaults import FrontMatterDefaults
-    from liquidpy_site.reading.documents import DocumentFactory
-
-    defaults = FrontMatterDefaults(str(site.source), site.config.get("defaults"),
-                                   str(site.config.get("collections_dir") or ""))
-    return DocumentFactory(site.config, defaults, site.time)
+    content.pages.sort(key=lambda p: p.name)
+    content.static_files.sort(key=lambda f: f.relative_path)
