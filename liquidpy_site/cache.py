@@ -56,7 +56,8 @@ class BuildCache:
         if self._db is None and not self._broken:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.folder / "build.sqlite")
+                # Builds run one at a time, but not always on the thread that opened it (serve).
+                self._db = sqlite3.connect(self.folder / "build.sqlite", check_same_thread=False)
                 for statement in _SCHEMA:
                     self._db.execute(statement)
             except sqlite3.Error as err:

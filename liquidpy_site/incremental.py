@@ -81,6 +81,8 @@ class Regenerator:
         self.old_list_prints: dict[str, str] = {}
         self.rendered = 0
         self.reused = 0
+        self.rendered_items: list[Convertible] = []
+        """What this build (or the last refresh) rendered, in order."""
         self._stats: dict[str, str] = {}
         self._fingerprints: dict[int, str] = {}
         self._metas: dict[int, str] = {}
@@ -88,6 +90,7 @@ class Regenerator:
         self._by_id: dict[int, Convertible] | None = None
         self._fresh: set[str] = set()
         self._reused_ids: set[int] = set()
+        self._refreshing = False
 
     # -- this build's state ----------------------------------------------------
 
@@ -110,6 +113,10 @@ class Regenerator:
         if key not in self._fingerprints:
             self._fingerprints[key] = item_fingerprint(item)
         return self._fingerprints[key]
+
+    def meta_print(self, item: Convertible) -> str:
+        """The item's :func:`meta_fingerprint` as this build's lists saw it."""
+        return self._meta(item)
 
     def _meta(self, item: Convertible) -> str:
         key = id(item)
@@ -190,6 +197,7 @@ class Regenerator:
     def record(self, item: Convertible, usage: Usage) -> None:
         """Remember what a freshly rendered item used, and its result."""
         self.rendered += 1
+        self.rendered_items.append(item)
         if not self.enabled:
             return
         files = sorted(usage.files)
@@ -211,11 +219,29 @@ class Regenerator:
             "output": item.output,
         }
 
+    # -- rendering again in memory (see liquidpy_site.refresh) -------------------
+
+    def start_refresh(self, changed_files: list[str], changed_items: list[Convertible]) -> None:
+        """Begin rendering a few items again, in a site kept in memory since its build.
+
+        Args:
+            changed_files: Layouts and includes whose text changed.
+            changed_items: Pages and documents whose body changed.
+        """
+        self._refreshing = True
+        self._fresh = set()
+        self.rendered = self.reused = 0
+        self.rendered_items = []
+        for path in changed_files:
+            self._stats.pop(path, None)
+        for item in changed_items:
+            self._fingerprints.pop(id(item), None)
+
     def finish(self) -> None:
         """Store this build's records for the next incremental build."""
         if self.cache is None or not self.enabled:
             return
-        if self.previous:
+        if self.previous or self._refreshing:
             fresh = {key: self.records[key] for key in self._fresh if key in self.records}
             self.cache.update_items(fresh, set(self.records))
         else:

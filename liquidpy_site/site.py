@@ -21,9 +21,10 @@ from liquidpy_site.config import apply_timezone
 from liquidpy_site.errors import ConfigError
 from liquidpy_site.hooks import Hooks
 from liquidpy_site.incremental import Regenerator, Usage
-from liquidpy_site.models import Convertible, Document, Layout
+from liquidpy_site.models import Convertible, Document, Layout, StaticFile
 from liquidpy_site.profiler import Profiler
 from liquidpy_site.reading.ahead import parse_front_matter_ahead
+from liquidpy_site.reading.documents import DocumentFactory
 from liquidpy_site.reading.front_matter import FrontMatterStore
 from liquidpy_site.reading.publishing import Publisher
 from liquidpy_site.reading.reader import Reader, SiteContent
@@ -89,6 +90,12 @@ class Site:
         self.executor = executor
         self._own_executor: ProcessPoolExecutor | None = None
         self._post_index: tuple[list[Document], int, dict[str, list[tuple[str, Document]]]] | None = None
+        self.factory: DocumentFactory | None = None
+        """Reads single files as the last read did (for :mod:`liquidpy_site.refresh`)."""
+        self.prepared_content: dict[int, str] = {}
+        """Bodies a generator changed before rendering, by item ``id`` (rendering starts there)."""
+        self.outputs: dict[str, Convertible | StaticFile] = {}
+        """What the last write produced: destination-relative path → source."""
         self.hooks.trigger("site", "after_init", self)
 
     # -- the pipeline ----------------------------------------------------------
@@ -117,6 +124,7 @@ class Site:
         self._includes = {}
         self._include_files = {}
         self._include_names = {}
+        self.prepared_content = {}
         self.regenerator = Regenerator(self, self.cache, bool(self.config.get("incremental")))
         self.hooks.trigger("site", "after_reset", self)
 
@@ -134,6 +142,7 @@ class Site:
                 raise
         reader = Reader(self.config, self.time, theme_root, front_matter=store)
         self.content = reader.read()
+        self.factory = reader.factory
         self._merge_theme_data()
         if self.theme is not None:
             read_theme_assets(self.content, self.theme, reader.factory)
@@ -156,7 +165,7 @@ class Site:
     def render(self) -> None:
         """Render every document, then every page (Jekyll's order)."""
         self.hooks.trigger("site", "pre_render", self, self.site_drop)
-        docs = [doc for c in self.content.collections.values() for doc in c.docs]
+        docs = self.documents()
         total = len(docs) + len(self.content.pages)
         self.regenerator.begin([*docs, *self.content.pages])
         with self._converting_ahead([*docs, *self.content.pages]):
@@ -180,7 +189,9 @@ class Site:
 
     def write(self) -> list[str]:
         """Write outputs and static files; remove obsolete files."""
-        written = Writer(self).write()
+        writer = Writer(self)
+        written = writer.write()
+        self.outputs = writer.files
         self.hooks.trigger("site", "post_write", self)
         self.regenerator.finish()
         if self.cache is not None:
@@ -234,10 +245,20 @@ class Site:
             items.extend(collection.docs)
         return items
 
+    def documents(self) -> list[Document]:
+        """Every document of every collection, in render order."""
+        return [doc for collection in self.content.collections.values() for doc in collection.docs]
+
     def _render_item(self, item: Convertible) -> None:
         if not self.regenerator.needs_render(item):
             self.regenerator.restore(item)
             return
+        self.render_recorded(item)
+
+    def render_recorded(self, item: Convertible) -> None:
+        """Render one item, recording what it reads for incremental builds."""
+        if item.content is not item.raw_content and item.content != item.raw_content:
+            self.prepared_content[id(item)] = item.content
         self.usage = Usage()
         try:
             self.renderer.render(item)
@@ -384,6 +405,14 @@ class Site:
             self._includes[path] = template
             self._include_names[id(text)] = (text, name)
         return template
+
+    def forget_include(self, path: Path | str) -> None:
+        """Parse an include file again when it is next used (its text changed)."""
+        self._includes.pop(Path(path), None)
+
+    def includes_looked_for(self) -> list[Path]:
+        """Include paths looked up this build and not found there."""
+        return [folder / name for (folder, name), found in self._include_files.items() if not found]
 
     def include_name_for(self, text: str) -> str | None:
         """The include file whose template text this is (for error messages)."""

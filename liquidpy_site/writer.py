@@ -10,17 +10,18 @@ import logging
 import os
 import shutil
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from liquidpy_site.errors import WriteError
-
-log = logging.getLogger("liquidpy_site")
-from liquidpy_site.models import Document, Page, StaticFile
+from liquidpy_site.models import Convertible, Document, Page, StaticFile
 from liquidpy_site.urls import destination_path, page_destination_path, unescape_path
 
 if TYPE_CHECKING:
     from liquidpy_site.site import Site
+
+log = logging.getLogger("liquidpy_site")
 
 
 def _is_within(path: Path, root: Path) -> bool:
@@ -41,6 +42,8 @@ class Writer:
     def __init__(self, site: Site) -> None:
         self.site = site
         self.destination = site.destination
+        self.files: dict[str, Page | Document | StaticFile] = {}
+        """After :meth:`write`: every destination-relative path written, with its source."""
 
     def planned(self) -> dict[str, Page | Document | StaticFile]:
         """Every destination-relative path the build produces, with its source.
@@ -86,7 +89,7 @@ class Writer:
             WriteError: Two outputs clash, or a file cannot be written. Clashes are
                 found before anything is written.
         """
-        files = self.planned()
+        files = self.files = self.planned()
         _check_clashes(files)
         try:
             self.destination.mkdir(parents=True, exist_ok=True)
@@ -106,6 +109,34 @@ class Writer:
                 self.site.hooks.trigger_item(item, "post_write")
         self.clean(set(files))
         return sorted(files)
+
+    def rewrite(self, items: Iterable[Convertible]) -> list[str]:
+        """Write the outputs of items rendered again since the last :meth:`write`.
+
+        Their destinations are those the last write gave them (their URLs have not
+        changed); an item that lost a shared destination stays unwritten.
+        """
+        wanted = {id(item) for item in items}
+        written = []
+        for relative, item in self.site.outputs.items():
+            if id(item) in wanted and not isinstance(item, StaticFile):
+                target = self.destination / relative
+                _make_room(target, self.destination)
+                _write_if_changed(target, item.output or "")
+                written.append(relative)
+        return written
+
+    def recopy(self, files: Iterable[StaticFile]) -> list[str]:
+        """Copy static files again whose source changed since the last :meth:`write`."""
+        wanted = {id(file) for file in files}
+        copied = []
+        for relative, item in self.site.outputs.items():
+            if id(item) in wanted and isinstance(item, StaticFile):
+                target = self.destination / relative
+                _make_room(target, self.destination)
+                _copy_if_changed(item.path, target)
+                copied.append(relative)
+        return copied
 
     def clean(self, keep: set[str]) -> None:
         """Remove files and empty folders the build did not produce (not ``keep_files``)."""
@@ -207,8 +238,9 @@ def _copy_if_changed(source: Path, target: Path) -> None:
         source_stat = source.stat()
         if target.is_file():
             current = target.stat()
+            # copy2 keeps the modification time to the nanosecond: equal means copied already.
             if current.st_size == source_stat.st_size \
-                    and int(current.st_mtime) == int(source_stat.st_mtime):
+                    and current.st_mtime_ns == source_stat.st_mtime_ns:
                 return
         shutil.copy2(source, target)
     except OSError as err:

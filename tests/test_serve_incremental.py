@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liquidpy_site.config import load_config
+from liquidpy_site.serve import SiteBuilder
 from liquidpy_site.site import Site
 
 WORDS = st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"])
@@ -142,3 +143,128 @@ def test_incremental_rebuild_reuses_unaffected_pages(tmp_path: Path) -> None:
     site = _build(source, tmp_path / "out", incremental=True)
     assert site.regenerator.reused >= 2 and site.regenerator.rendered < 6
     assert "changed words" in (tmp_path / "out/2024/01/01/post1.html").read_text()
+
+
+# -- the serve loop: the site kept in memory, refreshed after each edit -------------
+
+LIVE_EXTRA = {
+    "_includes/card.html": "<b>{{ include.post.title }}</b>",
+    "search.json": ("---\nlayout: null\n---\n[{% for post in site.posts %}"
+                    "{{ post.content | strip_html | strip_newlines | jsonify }},{% endfor %}]\n"),
+    "cards.html": ("---\nlayout: default\n---\n{% for post in site.posts %}"
+                   "{% include card.html post=post %}{% endfor %}\n"),
+    "notes/side.md": "side notes\n",
+    "docs.md": "---\nlayout: default\n---\n{% include_relative notes/side.md %} docs\n",
+    "assets/site.css": "body { color: black }\n",
+}
+
+BROKEN = "{% if %}\n"
+"""A Liquid syntax error appended to a post (then taken out again)."""
+
+LIVE_EDITS = st.one_of(
+    EDITS,
+    st.tuples(st.just("page"), st.integers(0, 0), TEXT),
+    st.tuples(st.just("card"), st.integers(0, 0), TEXT),
+    st.tuples(st.just("relative"), st.integers(0, 0), TEXT),
+    st.tuples(st.just("css"), st.integers(0, 0), TEXT),
+    st.tuples(st.just("broken"), st.integers(0, 9), TEXT),
+)
+
+
+def _apply_live(source: Path, edit: tuple[str, int, str]) -> list[Path]:
+    """Make one edit; return the paths it touched (as the watcher would report them)."""
+    kind, number, text = edit
+    if kind == "page":
+        path = source / "about.md"
+        _write(path, f"---\nlayout: default\ntitle: About\n---\n{text} {{{{ site.data.meta.owner }}}}.\n")
+    elif kind == "card":
+        path = source / "_includes/card.html"
+        _write(path, f"<b>{{{{ include.post.title }}}} {text}</b>")
+    elif kind == "relative":
+        path = source / "notes/side.md"
+        _write(path, f"{text}\n")
+    elif kind == "css":
+        path = source / "assets/site.css"
+        _write(path, f"body {{ content: '{text}' }}\n")
+    elif kind == "broken":
+        posts = _posts(source)
+        if not posts:
+            return []
+        path = posts[number % len(posts)]
+        _write(path, path.read_text() + BROKEN)
+    else:
+        before_posts = set(_posts(source))
+        _apply(source, edit)
+        touched = set(_posts(source)) ^ before_posts
+        paths = {"layout": [source / "_layouts/post.html"], "include": [source / "_includes/foot.html"],
+                 "data": [source / "_data/meta.yml"]}.get(kind)
+        if paths is None and kind in ("body", "title"):
+            posts = _posts(source)
+            paths = [posts[number % len(posts)]] if posts else []
+        return [*(paths or []), *touched]
+    return [path]
+
+
+IN_MEMORY = {"body", "layout", "include", "page", "card", "relative", "css"}
+"""Edits the kept site takes without a build."""
+
+
+def _live_build(builder: SiteBuilder, touched: list[Path], kind: str) -> None:
+    """Rebuild as serve does; a broken edit must fail, naming the file, then be fixed."""
+    broken = [p for p in touched if p.is_file() and BROKEN in p.read_text()]
+    if not broken:
+        outcome = builder.build([str(p) for p in touched])
+        assert outcome.ok
+        assert outcome.refreshed or kind not in IN_MEMORY
+        return
+    post = broken[0]
+    outcome = builder.build([str(post)])
+    assert not outcome.ok and outcome.where is not None and post.name in outcome.where
+    post.write_text(post.read_text().replace(BROKEN, ""))
+    assert builder.build([str(post)]).ok
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LIVE_EDITS, min_size=1, max_size=6))
+def test_serve_refreshes_match_full_builds(edits: list[tuple[str, int, str]]) -> None:
+    work = Path(tempfile.mkdtemp(prefix="liquidpy-live-"))
+    try:
+        source = work / "site"
+        for relative, text in {**BASE, **LIVE_EXTRA}.items():
+            _write(source / relative, text)
+        for day in (1, 2, 3):
+            _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+        builder = SiteBuilder(lambda: load_config(source, None, {"destination": str(work / "live")}))
+        assert builder.build().ok
+        for step, edit in enumerate(edits):
+            _live_build(builder, _apply_live(source, edit), edit[0])
+            _build(source, work / f"full{step}", incremental=False)
+            assert _tree(work / "live") == _tree(work / f"full{step}"), (step, edit)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_serve_refresh_renders_only_what_an_edit_affects(tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    for relative, text in {**BASE, **LIVE_EXTRA}.items():
+        _write(source / relative, text)
+    for day in range(1, 10):
+        _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+    builder = SiteBuilder(lambda: load_config(source, None, {"destination": str(tmp_path / "out")}))
+    assert builder.build().ok
+    site = builder.site
+    post = source / "_posts/2024-01-05-post5.md"
+    _write(post, _post("Post 5", "Edited words"))
+    assert builder.build([str(post)]).refreshed
+    assert builder.site is site  # refreshed in memory, not read again
+    rendered = {item.relative_path for item in site.regenerator.rendered_items}
+    # The post, its two neighbours (they show its title), and the pages reading bodies.
+    assert rendered == {"_posts/2024-01-05-post5.md", "_posts/2024-01-04-post4.md",
+                        "_posts/2024-01-06-post6.md", "index.html", "search.json"}
+    assert "Edited words" in (tmp_path / "out/2024/01/05/post5.html").read_text()
+    assert "Edited" in (tmp_path / "out/search.json").read_text()
+    # A front matter edit changes lists: a build runs.
+    _write(post, _post("Post Five", "Edited words"))
+    assert builder.build([str(post)]).ok and builder.site is not site
+    assert "Post Five" in (tmp_path / "out/index.html").read_text()

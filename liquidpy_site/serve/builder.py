@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from liquidpy_site.config import CONFIG_NAMES
 from liquidpy_site.errors import SiteError
+from liquidpy_site.refresh import refresh_in_place
 from liquidpy_site.site import Site
 
 log = logging.getLogger("liquidpy_site")
@@ -45,6 +47,8 @@ class BuildOutcome:
     error: BaseException | None = None
     problems: tuple[str, ...] = ()
     """Errors the build logged but got past (e.g. invalid front matter, as Jekyll does)."""
+    refreshed: bool = False
+    """The kept site took the change in memory (see :mod:`liquidpy_site.refresh`): no build ran."""
 
     def describe(self) -> str:
         """The error as the terminal shows it (message and location)."""
@@ -134,11 +138,14 @@ class SiteBuilder:
         started = time.perf_counter()
         config_changed = self._config_stale or bool(self._pending & self.config_files())
         window_start = time.time()
+        refreshed = False
         try:
             if config_changed:
                 self.prepare()
-            fresh = config_changed or self._raced(self._pending)
-            self.site = self._process(fresh=fresh)
+            refreshed = not config_changed and self._refreshed()
+            if not refreshed:
+                fresh = config_changed or self._raced(self._pending)
+                self.site = self._process(fresh=fresh)
         except Exception as err:  # noqa: BLE001 - a broken edit must never stop the server
             self._config_stale = self._config_stale or config_changed
             return _failure(err, time.perf_counter() - started, config_changed)
@@ -148,7 +155,7 @@ class SiteBuilder:
             Path(p).suffix.lower() in STYLESHEET_SUFFIXES for p in self._pending)
         self._pending.clear()
         return BuildOutcome(True, time.perf_counter() - started, css_only, config_changed,
-                            problems=tuple(self._problems))
+                            problems=tuple(self._problems), refreshed=refreshed)
 
     def _raced(self, paths: Iterable[str]) -> bool:
         """Whether a layout, include or data file was saved while the last build ran.
@@ -175,22 +182,41 @@ class SiteBuilder:
                 return True
         return False
 
+    def _refreshed(self) -> bool:
+        """Whether the kept site could take the pending changes in memory (see :mod:`..refresh`)."""
+        site = self.site
+        if site is None or not self._pending:
+            return False
+        with _capturing_problems() as problems:
+            self._problems = problems
+            try:
+                done = refresh_in_place(site, self._pending)
+            except SiteError:
+                raise  # the site is as it was; the changes count again next time
+            except BaseException:
+                self.site = None  # the next build starts afresh from the files
+                raise
+        if done is None:
+            return False
+        log.debug("Refreshed in memory: %d rendered, %d written", len(done.rendered), len(done.written))
+        return True
+
     def _process(self, fresh: bool) -> Site:
         # A build may change its configuration's nested values; each starts from the loaded one.
         site = Site(copy.deepcopy(self._config()))
-        capture = _ErrorCapture()
-        self._problems = capture.messages
-        logger = logging.getLogger("liquidpy_site")
-        _forget_reported(logger)
-        logger.addHandler(capture)
-        try:
-            if fresh and site.cache is not None:
-                site.cache.set_meta("config", "")  # no output of an older configuration is reused
-            site.process()
-        finally:
-            logger.removeHandler(capture)
-            if site.cache is not None:
-                site.cache.close()
+        with _capturing_problems() as problems:
+            self._problems = problems
+            try:
+                if fresh and site.cache is not None:
+                    site.cache.set_meta("config", "")  # no output of an older configuration is reused
+                site.process()
+            except BaseException:
+                if site.cache is not None:
+                    site.cache.close()
+                raise
+        # The kept site reads its records from the cache when refreshed; the one it replaces is done.
+        if self.site is not None and self.site.cache is not None:
+            self.site.cache.close()
         return site
 
 
@@ -202,6 +228,19 @@ def _failure(err: BaseException, seconds: float, config_changed: bool) -> BuildO
         message = f"{type(err).__name__}: {err}"
     return BuildOutcome(False, seconds, config_changed=config_changed, message=message,
                         where=error_location(err), error=err)
+
+
+@contextlib.contextmanager
+def _capturing_problems() -> Iterator[list[str]]:
+    """Collect the errors a build logs but gets past, into the list yielded."""
+    capture = _ErrorCapture()
+    logger = logging.getLogger("liquidpy_site")
+    _forget_reported(logger)
+    logger.addHandler(capture)
+    try:
+        yield capture.messages
+    finally:
+        logger.removeHandler(capture)
 
 
 class _ErrorCapture(logging.Handler):
