@@ -13,6 +13,7 @@ Stdlib only; every server started here is stopped by its process id.
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import re
 import shutil
@@ -63,8 +64,8 @@ def fetch(url: str, timeout: float = 600.0) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as reply:
             return reply.read().decode("utf-8", "replace") if reply.status == 200 else None
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return None
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError, OSError):
+        return None  # not up yet, or the file was being rewritten while served
 
 
 def pick_post(source: Path) -> Path:

@@ -6,6 +6,7 @@ produces are removed, except those under ``keep_files``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -227,9 +228,14 @@ def _write_if_changed(target: Path, text: str, *, unchanged: bool = False) -> No
             return
     except OSError:
         pass
+    # A new file takes the old one's place at once: a server never sends half a page.
+    temporary = target.with_name(f".{target.name}.liquidpy-new")
     try:
-        target.write_bytes(data)
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
     except OSError as err:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise WriteError(f"Could not write {target}: {err.strerror}") from err
 
 

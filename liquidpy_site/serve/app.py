@@ -41,7 +41,7 @@ class ServeOptions:
     watch: bool = True
     livereload: bool = True
     open_url: bool = False
-    debounce: float = 0.05
+    debounce: float = 0.02
 
 
 def is_loopback(host: str) -> bool:
