@@ -64,17 +64,20 @@ def body_fingerprint(item: Convertible) -> str:
 class Regenerator:
     """Decides, item by item, whether to render or to reuse the last output.
 
+    Every build with a disk cache records and reuses (``--incremental`` or not):
+    an item reused is one whose source and everything it read are as they were,
+    so its output is the one rendering would give.
+
     Args:
         site: The site being built.
-        cache: The persistent cache holding the previous build's records.
-        enabled: Whether this is an incremental build; otherwise every item renders
-            and nothing is recorded.
+        cache: The persistent cache holding the previous build's records; without
+            one, every item renders and nothing is recorded.
     """
 
-    def __init__(self, site: Site, cache: BuildCache | None, enabled: bool) -> None:
+    def __init__(self, site: Site, cache: BuildCache | None) -> None:
         self.site = site
         self.cache = cache
-        self.enabled = enabled and cache is not None
+        self.enabled = cache is not None
         self.previous: dict[str, dict[str, Any]] = {}
         self.records: dict[str, dict[str, Any]] = {}
         self.list_prints: dict[str, str] = {}

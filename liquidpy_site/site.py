@@ -58,7 +58,7 @@ class Site:
                  executor: Executor | None = None) -> None:
         self.source = Path(config["source"])
         # Taken first: building fills in parts of the configuration (kramdown's options).
-        self.config_digest = digest(json.dumps(config, sort_keys=True, default=str))
+        self.config_digest = output_digest(config)
         self.theme = self._resolve_theme(config)
         self.config = self._with_theme_config(config)
         self.destination = Path(self.config["destination"])
@@ -72,7 +72,7 @@ class Site:
         self.cache = None if self.config.get("disable_disk_cache") else BuildCache(
             self.source / CACHE_DIR)
         self.usage: Usage | None = None
-        self.regenerator = Regenerator(self, self.cache, bool(self.config.get("incremental")))
+        self.regenerator = Regenerator(self, self.cache)
         self.plugins = self._load_plugins()
         self.converters: list[Any] = self._make_converters()
         self.markdown = next(c for c in self.converters if isinstance(c, MarkdownConverter))
@@ -125,7 +125,7 @@ class Site:
         self._include_files = {}
         self._include_names = {}
         self.prepared_content = {}
-        self.regenerator = Regenerator(self, self.cache, bool(self.config.get("incremental")))
+        self.regenerator = Regenerator(self, self.cache)
         self.hooks.trigger("site", "after_reset", self)
 
     def read(self) -> None:
@@ -509,6 +509,17 @@ class Site:
     def markdownify(self, text: str) -> str:
         """Convert Markdown with the site's converter (the ``markdownify`` filter)."""
         return self.markdown.convert(text)
+
+
+RUN_OPTIONS = frozenset({"incremental", "quiet", "verbose", "profile", "jobs", "watch",
+                         "livereload", "open_url", "detach"})
+"""Options that change how a build runs, never what it writes."""
+
+
+def output_digest(config: Mapping[str, Any]) -> str:
+    """A fingerprint of the configuration as far as it shapes the output."""
+    shaping = {key: value for key, value in config.items() if key not in RUN_OPTIONS}
+    return digest(json.dumps(shaping, sort_keys=True, default=str))
 
 
 def _check_destination(source: Path, destination: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import posixpath
 import shutil
 import stat
 from collections.abc import Iterable
@@ -98,18 +99,27 @@ class Writer:
             raise WriteError(f"Could not create the destination {self.destination}: {err.strerror}") from err
         prepared: set[Path] = set()
         for relative, item in files.items():
-            target = self.destination / relative
-            if not _is_within(target, self.destination):
+            if _leaves(relative):
                 raise WriteError(f"Refusing to write outside the destination: {relative}")
-            _make_room(target, self.destination, prepared)
+            target = self.destination / relative
             if isinstance(item, StaticFile):
+                self._prepare(target, relative, prepared)
                 _copy_if_changed(item.path, target)
-            else:
-                _write_if_changed(target, item.output or "",
-                                  unchanged=self.site.regenerator.is_reused(item))
-                self.site.hooks.trigger_item(item, "post_write")
+                continue
+            data = (item.output or "").encode("utf-8")
+            # A reused output is the text the last build wrote here: a file of its size holds it.
+            if not (self.site.regenerator.is_reused(item) and _is_file_of_size(target, len(data))):
+                self._prepare(target, relative, prepared)
+                _write_if_changed(target, data)
+            self.site.hooks.trigger_item(item, "post_write")
         self.clean(set(files))
         return sorted(files)
+
+    def _prepare(self, target: Path, relative: str, prepared: set[Path]) -> None:
+        """Make room for a file about to be written (checked to stay in the destination)."""
+        if target.parent not in prepared and not _is_within(target.parent, self.destination):
+            raise WriteError(f"Refusing to write outside the destination: {relative}")
+        _make_room(target, self.destination, prepared)
 
     def rewrite(self, items: Iterable[Convertible]) -> list[str]:
         """Write the outputs of items rendered again since the last :meth:`write`.
@@ -123,7 +133,7 @@ class Writer:
             if id(item) in wanted and not isinstance(item, StaticFile):
                 target = self.destination / relative
                 _make_room(target, self.destination)
-                _write_if_changed(target, item.output or "")
+                _write_if_changed(target, (item.output or "").encode("utf-8"))
                 written.append(relative)
         return written
 
@@ -156,9 +166,9 @@ class Writer:
             for name in dirs:
                 rel = f"{rel_root}/{name}" if rel_root else name
                 full = os.path.join(root, name)
-                if _kept(rel, keep_prefixes) or os.path.islink(full):
+                if rel in wanted_tree or _kept(rel, keep_prefixes) or os.path.islink(full):
                     continue
-                if not os.listdir(full) and rel not in wanted_tree:
+                if not os.listdir(full):
                     os.rmdir(full)
 
 
@@ -214,20 +224,28 @@ def _kept(relative: str, prefixes: list[str]) -> bool:
     return any(relative.startswith(p) for p in prefixes if p)
 
 
-def _write_if_changed(target: Path, text: str, *, unchanged: bool = False) -> None:
-    """Write ``text`` unless the file already holds it.
+def _leaves(relative: str) -> bool:
+    """Whether a destination-relative path points outside the destination."""
+    normal = posixpath.normpath(relative)
+    return normal.startswith(("/", "../")) or normal in ("..", ".")
 
-    ``unchanged`` says the text is the one the previous build wrote here, so a
-    file of the right size is taken as already written without reading it.
-    """
-    data = text.encode("utf-8")
+
+def _is_file_of_size(target: Path, size: int) -> bool:
     try:
-        current = target.stat()
-        if stat.S_ISREG(current.st_mode) and current.st_size == len(data) \
-                and (unchanged or target.read_bytes() == data):
-            return
+        current = os.lstat(target)
     except OSError:
-        pass
+        return False
+    return stat.S_ISREG(current.st_mode) and current.st_size == size
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    """Write ``data`` unless the file already holds it."""
+    if _is_file_of_size(target, len(data)):
+        try:
+            if target.read_bytes() == data:
+                return
+        except OSError:
+            pass
     # A new file takes the old one's place at once: a server never sends half a page.
     temporary = target.with_name(f".{target.name}.liquidpy-new")
     try:

@@ -266,6 +266,11 @@ def check_normal(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         pytest.fail(
             f"{case.name}: output differs from Jekyll's\n{problem}", pytrace=False
         )
+    # Built again with the cache the first build left: reused outputs must be the same.
+    crash = run_build(build, source, dest, flags_to_kwargs(case.args()))
+    problem = crash or compare_trees(case.expected, dest)
+    if problem:
+        pytest.fail(f"{case.name}: the second (cached) build differs\n{problem}", pytrace=False)
 
 
 def run_cli(case: Case, source: Path, dest: Path) -> subprocess.CompletedProcess[str]:
