@@ -76,7 +76,7 @@ class BuildCache:
         if db is None:
             return None
         row = db.execute("SELECT html FROM markdown WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        return _text(row[0]) if row else None
 
     def has_markdown(self, key: str) -> bool:
         """Whether a conversion is cached (without reading it)."""
@@ -88,8 +88,19 @@ class BuildCache:
         return db.execute("SELECT 1 FROM markdown WHERE key = ?", (key,)).fetchone() is not None
 
     def store_markdown(self, key: str, html: str) -> None:
-        """Remember a conversion (written at :meth:`save`)."""
-        self._pending_markdown[key] = html
+        """Remember a conversion (committed at :meth:`save`).
+
+        It goes to the database at once rather than waiting in memory: the item
+        that was converted holds the text already.
+        """
+        db = self._connect()
+        if db is None:
+            self._pending_markdown[key] = html
+            return
+        try:
+            db.execute("INSERT OR REPLACE INTO markdown VALUES (?, ?)", (key, html))
+        except sqlite3.Error:
+            self._pending_markdown[key] = html
 
     # -- front matter ------------------------------------------------------------
 
@@ -131,7 +142,7 @@ class BuildCache:
         for record in records.values():
             record.get("content")  # a record read from the table loads its texts before it is cleared
         rows = ((path, json.dumps({k: v for k, v in record.items() if k not in _BODY_FIELDS}),
-                 json.dumps([record.get(field) for field in _BODY_FIELDS]))
+                 json.dumps([_text(record.get(field)) for field in _BODY_FIELDS]))
                 for path, record in records.items())
         db.execute("DELETE FROM item_records")
         db.executemany("INSERT INTO item_records VALUES (?, ?, ?)", rows)
@@ -149,9 +160,10 @@ class BuildCache:
         gone = [(path,) for path in stored - keep]
         if gone:
             db.executemany("DELETE FROM item_records WHERE path = ?", gone)
-        rows = [(path, json.dumps({k: v for k, v in record.items() if k not in _BODY_FIELDS}),
-                 json.dumps([record.get(field) for field in _BODY_FIELDS]))
-                for path, record in fresh.items()]
+        # One row at a time: the texts of every record at once would double the build's memory.
+        rows = ((path, json.dumps({k: v for k, v in record.items() if k not in _BODY_FIELDS}),
+                 json.dumps([_text(record.get(field)) for field in _BODY_FIELDS]))
+                for path, record in fresh.items())
         db.executemany("INSERT OR REPLACE INTO item_records VALUES (?, ?, ?)", rows)
 
     def meta(self, key: str) -> str | None:
@@ -201,6 +213,11 @@ def file_fingerprints(paths: Iterable[str]) -> dict[str, str]:
         except OSError:
             prints[path] = "missing"
     return prints
+
+
+def _text(value: Any) -> Any:
+    """A text as JSON takes it (items hold some texts as UTF-8 bytes)."""
+    return value.decode("utf-8", "surrogatepass") if isinstance(value, bytes) else value
 
 
 class _Record(dict):  # type: ignore[type-arg]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from liquidpy_site.cache import BuildCache, digest, file_fingerprints
-from liquidpy_site.models import Convertible, Document, Page
+from liquidpy_site.models import Convertible, Document, Page, stored_text
 
 if TYPE_CHECKING:
     from liquidpy_site.site import Site
@@ -193,6 +193,8 @@ class Regenerator:
         record = self.previous[item_key(item)]
         item.content = record["content"]
         item.output = record["output"]
+        # The record keeps the texts as the item holds them (see models.CompactText).
+        record["content"], record["output"] = stored_text(item, "content"), stored_text(item, "output")
         self._reused_ids.add(id(item))
         self.records[item_key(item)] = record
         self.reused += 1
@@ -218,8 +220,8 @@ class Regenerator:
             "lists": sorted(usage.lists),
             "neighbours": self._neighbours_print(item) if usage.neighbours else "",
             "volatile": usage.volatile,
-            "content": item.content,
-            "output": item.output,
+            "content": stored_text(item, "content"),
+            "output": stored_text(item, "output"),
         }
 
     # -- rendering again in memory (see liquidpy_site.refresh) -------------------

@@ -53,6 +53,39 @@ class NamedFile:
         return self.name[: -len(ext)] if ext else self.name
 
 
+class CompactText:
+    """A text attribute held as UTF-8 when it is not plain ASCII.
+
+    Python keeps a string with one typographic quote at two bytes per character
+    (four with an emoji); rendered pages nearly always have one, and a site keeps
+    every page in memory until it is written. Held as UTF-8 they take about half.
+    Reading the attribute gives a ``str`` as usual.
+    """
+
+    def __init__(self, default: str | None) -> None:
+        self.default = default
+        self.slot = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_compact_" + name
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self.default
+        value = obj.__dict__.get(self.slot, self.default)
+        return value.decode("utf-8", "surrogatepass") if type(value) is bytes else value
+
+    def __set__(self, obj: object, value: str | bytes | None) -> None:
+        if type(value) is str and not value.isascii():
+            value = value.encode("utf-8", "surrogatepass")
+        obj.__dict__[self.slot] = value
+
+    def stored(self, obj: object) -> str | bytes | None:
+        """The value as held (UTF-8 ``bytes`` or a ``str``), to keep without decoding it."""
+        value: str | bytes | None = obj.__dict__.get(self.slot, self.default)
+        return value
+
+
 @dataclass(eq=False)
 class Convertible(NamedFile):
     """What pages and documents share: source, front matter, content and output."""
@@ -63,16 +96,22 @@ class Convertible(NamedFile):
     """Path relative to the site source, with ``/`` separators."""
     data: dict[str, Any]
     """Front matter merged over front matter defaults."""
-    content: str
+    content: CompactText = CompactText("")  # noqa: RUF009 - a descriptor, not a shared default
     """The body after the front matter; after rendering, the converted body."""
     content_line: int = 1
     """Line of the source file where the body starts."""
     url: str = ""
     """The URL the output is served at (``/about/``), without the baseurl."""
-    output: str | None = None
-    """The rendered text with layouts, set by rendering."""
-    raw_content: str = ""
+    output: CompactText = CompactText(None)  # noqa: RUF009
+    """The rendered text with layouts, set by rendering (``None`` before)."""
+    raw_content: CompactText = CompactText("")  # noqa: RUF009
     """The body as read, before rendering."""
+
+
+def stored_text(item: Convertible, name: str) -> str | bytes | None:
+    """An item's ``content``, ``output`` or ``raw_content`` as held (see :class:`CompactText`)."""
+    descriptor: CompactText = Convertible.__dict__[name]
+    return descriptor.stored(item)
 
 
 

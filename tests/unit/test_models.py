@@ -1,0 +1,61 @@
+"""Models: texts held compactly read back exactly as they were set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from liquidpy_site.cache import BuildCache
+from liquidpy_site.models import Document, Page, stored_text
+
+TEXTS = st.text(alphabet=st.characters(blacklist_categories=()), max_size=200)
+
+
+def _page(content: str) -> Page:
+    return Page(path=Path("/site/a.md"), relative_path="a.md", data={}, content=content,
+                raw_content=content)
+
+
+@given(TEXTS, TEXTS)
+def test_texts_read_back_as_set(content: str, output: str) -> None:
+    page = _page(content)
+    page.output = output
+    assert page.content == content and page.raw_content == content and page.output == output
+    assert type(page.content) is str and type(page.output) is str
+
+
+def test_non_ascii_text_is_held_as_utf8_and_ascii_as_is() -> None:
+    page = _page("plain")
+    page.output = "“quoted” — text"
+    assert stored_text(page, "content") == "plain"
+    assert stored_text(page, "output") == "“quoted” — text".encode()
+    assert stored_text(page, "content") is page.content  # ASCII keeps its identity
+
+
+def test_lone_surrogates_survive() -> None:
+    page = _page("a\ud800b")
+    assert page.content == "a\ud800b"
+
+
+def test_defaults_and_none() -> None:
+    doc = Document(path=Path("/site/_posts/x.md"), relative_path="_posts/x.md", data={})
+    assert doc.content == "" and doc.raw_content == "" and doc.output is None
+    doc.output = "é"
+    doc.output = None
+    assert doc.output is None
+
+
+def test_records_store_compact_texts(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    page = _page("“body”")
+    page.output = "<p>“body”</p>"
+    record = {"content": stored_text(page, "content"), "output": stored_text(page, "output"),
+              "files": []}
+    cache.replace_items({"Page:a.md": record})
+    cache.store_markdown("k", "“html”")
+    cache.save()
+    loaded = cache.items()["Page:a.md"]
+    assert loaded["content"] == "“body”" and loaded["output"] == "<p>“body”</p>"
+    assert cache.markdown("k") == "“html”"
