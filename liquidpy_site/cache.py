@@ -129,10 +129,9 @@ class BuildCache:
         Records are read when looked up, and a record's ``content`` and
         ``output`` when first used: an item that renders again never loads them.
         """
-        db = self._connect()
-        if db is None:
+        if self._connect() is None:
             return {}
-        return _Records(db)
+        return _Records(self._connect)
 
     def replace_items(self, records: Mapping[str, Mapping[str, Any]]) -> None:
         """Replace every incremental record."""
@@ -251,8 +250,16 @@ class _Record(dict):  # type: ignore[type-arg]
 class _Records(Mapping[str, dict[str, Any]]):
     """The stored incremental records, read one by one."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
+    def __init__(self, connect: Callable[[], sqlite3.Connection | None]) -> None:
+        # The cache may be closed and opened again while records are still read.
+        self._connect = connect
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        db = self._connect()
+        if db is None:
+            raise sqlite3.OperationalError("the build cache is not available")
+        return db
 
     def __getitem__(self, path: str) -> dict[str, Any]:
         row = self._db.execute("SELECT meta FROM item_records WHERE path = ?", (path,)).fetchone()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from liquidpy_site.cache import BuildCache, digest, file_fingerprints
-from liquidpy_site.models import Convertible, Document, Page, stored_text
+from liquidpy_site.models import Convertible, DeferredText, Document, Page, stored_text
 
 if TYPE_CHECKING:
     from liquidpy_site.site import Site
@@ -178,6 +178,13 @@ class Regenerator:
         """Whether this build reused the item's last output (it is already on disk)."""
         return id(item) in self._reused_ids
 
+    def reused_size(self, item: Convertible) -> int | None:
+        """The UTF-8 size of a reused item's output, when known without reading it."""
+        if id(item) not in self._reused_ids:
+            return None
+        size = self.records.get(item_key(item), {}).get("output_size")
+        return size if isinstance(size, int) else None
+
     def file_print(self, path: str) -> str:
         """A file's fingerprint, taken once per build."""
         return self._prints([path])[path]
@@ -191,10 +198,10 @@ class Regenerator:
     def restore(self, item: Convertible) -> None:
         """Reuse the last build's content and output for an unchanged item."""
         record = self.previous[item_key(item)]
-        item.content = record["content"]
-        item.output = record["output"]
-        # The record keeps the texts as the item holds them (see models.CompactText).
-        record["content"], record["output"] = stored_text(item, "content"), stored_text(item, "output")
+        # Most reused texts are never read (the file on disk holds the output): they
+        # load from the cache when a template or the writer asks for them.
+        item.content = DeferredText(lambda: _take_text(record, "content"))
+        item.output = DeferredText(lambda: _take_text(record, "output"))
         self._reused_ids.add(id(item))
         self.records[item_key(item)] = record
         self.reused += 1
@@ -212,6 +219,7 @@ class Regenerator:
         by_id = self._by_id or {}
         bodies = {item_key(by_id[i]): body_fingerprint(by_id[i]) for i in usage.bodies
                   if i in by_id and by_id[i] is not item}
+        output = stored_text(item, "output")  # UTF-8 bytes, or ASCII: len() is the size
         self.records[item_key(item)] = {
             "bodies": bodies,
             "fingerprint": self._fingerprint(item),
@@ -221,7 +229,8 @@ class Regenerator:
             "neighbours": self._neighbours_print(item) if usage.neighbours else "",
             "volatile": usage.volatile,
             "content": stored_text(item, "content"),
-            "output": stored_text(item, "output"),
+            "output": output,
+            "output_size": len(output) if output is not None else 0,
         }
 
     # -- rendering again in memory (see liquidpy_site.refresh) -------------------
@@ -253,3 +262,11 @@ class Regenerator:
             self.cache.replace_items(self.records)
         self.cache.set_meta("config", self.list_prints.get("config", ""))
         self.cache.set_meta("lists", json.dumps(self.list_prints))
+
+
+def _take_text(record: dict[str, Any], field: str) -> str | bytes | None:
+    """A text from a reused record, leaving the record the item's compact copy only."""
+    text: str | bytes | None = record[field]
+    if isinstance(text, str) and not text.isascii():
+        text = record[field] = text.encode("utf-8", "surrogatepass")
+    return text

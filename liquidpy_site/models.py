@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 
@@ -73,6 +74,9 @@ class CompactText:
         if obj is None:
             return self.default
         value = obj.__dict__.get(self.slot, self.default)
+        if type(value) is DeferredText:
+            self.__set__(obj, value.load())
+            value = obj.__dict__[self.slot]
         return value.decode("utf-8", "surrogatepass") if type(value) is bytes else value
 
     def __set__(self, obj: object, value: str | bytes | None) -> None:
@@ -82,8 +86,22 @@ class CompactText:
 
     def stored(self, obj: object) -> str | bytes | None:
         """The value as held (UTF-8 ``bytes`` or a ``str``), to keep without decoding it."""
+        self.__get__(obj)  # a deferred text loads now
         value: str | bytes | None = obj.__dict__.get(self.slot, self.default)
         return value
+
+
+class DeferredText:
+    """A :class:`CompactText` value read from elsewhere (the build cache) when first used.
+
+    Args:
+        load: Returns the text (or ``None``); called at most once.
+    """
+
+    __slots__ = ("load",)
+
+    def __init__(self, load: Callable[[], str | bytes | None]) -> None:
+        self.load = load
 
 
 @dataclass(eq=False)

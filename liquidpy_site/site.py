@@ -511,8 +511,8 @@ class Site:
         return self.markdown.convert(text)
 
 
-RUN_OPTIONS = frozenset({"incremental", "quiet", "verbose", "profile", "jobs", "watch",
-                         "livereload", "open_url", "detach"})
+RUN_OPTIONS = frozenset({"incremental", "disable_disk_cache", "quiet", "verbose", "profile",
+                         "jobs", "watch", "livereload", "open_url", "detach"})
 """Options that change how a build runs, never what it writes."""
 
 

@@ -106,11 +106,13 @@ class Writer:
                 self._prepare(target, relative, prepared)
                 _copy_if_changed(item.path, target)
                 continue
-            data = (item.output or "").encode("utf-8")
             # A reused output is the text the last build wrote here: a file of its size holds it.
-            if not (self.site.regenerator.is_reused(item) and _is_file_of_size(target, len(data))):
-                self._prepare(target, relative, prepared)
-                _write_if_changed(target, data)
+            size = self.site.regenerator.reused_size(item)
+            if size is None or not _is_file_of_size(target, size):
+                data = (item.output or "").encode("utf-8")
+                if not (self.site.regenerator.is_reused(item) and _is_file_of_size(target, len(data))):
+                    self._prepare(target, relative, prepared)
+                    _write_if_changed(target, data)
             self.site.hooks.trigger_item(item, "post_write")
         self.clean(set(files))
         return sorted(files)

@@ -235,8 +235,12 @@ def test_serve_refreshes_match_full_builds(edits: list[tuple[str, int, str]]) ->
             _write(source / relative, text)
         for day in (1, 2, 3):
             _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+        # A build before serving leaves records: serve's first build reuses them, so the
+        # kept site starts with texts still in the cache (models.DeferredText).
+        _build(source, work / "live", incremental=True)
         builder = SiteBuilder(lambda: load_config(source, None, {"destination": str(work / "live")}))
         assert builder.build().ok
+        assert builder.site is not None and builder.site.regenerator.reused > 0
         for step, edit in enumerate(edits):
             _live_build(builder, _apply_live(source, edit), edit[0])
             _build(source, work / f"full{step}", incremental=False)
@@ -268,3 +272,21 @@ def test_serve_refresh_renders_only_what_an_edit_affects(tmp_path: Path) -> None
     _write(post, _post("Post Five", "Edited words"))
     assert builder.build([str(post)]).ok and builder.site is not site
     assert "Post Five" in (tmp_path / "out/index.html").read_text()
+
+
+def test_reused_texts_read_back_from_the_cache(tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    for relative, text in BASE.items():
+        _write(source / relative, text)
+    _write(source / "_posts/2024-01-01-one.md", _post("One", "Body with “quotes”"))
+    def plain_build() -> Site:  # no --incremental, the disk cache on
+        site = Site(load_config(source, None, {"destination": str(tmp_path / "out")}))
+        site.process()
+        return site
+
+    plain_build()
+    site = plain_build()
+    post = site.content.collections["posts"].docs[0]
+    assert site.regenerator.is_reused(post)
+    assert post.output == (tmp_path / "out/2024/01/01/one.html").read_text(encoding="utf-8")
+    assert "<p>Body with “quotes”</p>" in post.content

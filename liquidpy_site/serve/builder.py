@@ -144,7 +144,8 @@ class SiteBuilder:
                 self.prepare()
             refreshed = not config_changed and self._refreshed()
             if not refreshed:
-                fresh = config_changed or self._raced(self._pending)
+                # The first build may reuse what an earlier build or session recorded.
+                fresh = (config_changed and self.site is not None) or self._raced(self._pending)
                 self.site = self._process(fresh=fresh)
         except Exception as err:  # noqa: BLE001 - a broken edit must never stop the server
             self._config_stale = self._config_stale or config_changed
