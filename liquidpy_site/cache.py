@@ -253,6 +253,7 @@ class _Records(Mapping[str, dict[str, Any]]):
     def __init__(self, connect: Callable[[], sqlite3.Connection | None]) -> None:
         # The cache may be closed and opened again while records are still read.
         self._connect = connect
+        self._loaded: dict[str, str] | None = None
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -261,18 +262,24 @@ class _Records(Mapping[str, dict[str, Any]]):
             raise sqlite3.OperationalError("the build cache is not available")
         return db
 
+    def _metas(self) -> dict[str, str]:
+        # Every record is looked at once per build: one query for all of them.
+        if self._loaded is None:
+            self._loaded = dict(self._db.execute("SELECT path, meta FROM item_records"))
+        return self._loaded
+
     def __getitem__(self, path: str) -> dict[str, Any]:
-        row = self._db.execute("SELECT meta FROM item_records WHERE path = ?", (path,)).fetchone()
-        if row is None:
+        meta = self._metas().get(path)
+        if meta is None:
             raise KeyError(path)
-        return _Record(json.loads(row[0]), lambda: self._bodies(path))
+        return _Record(json.loads(meta), lambda: self._bodies(path))
 
     def _bodies(self, path: str) -> list[Any]:
         row = self._db.execute("SELECT texts FROM item_records WHERE path = ?", (path,)).fetchone()
         return json.loads(row[0]) if row else [None] * len(_BODY_FIELDS)
 
     def __iter__(self) -> Iterator[str]:
-        return iter([path for (path,) in self._db.execute("SELECT path FROM item_records")])
+        return iter(list(self._metas()))
 
     def __len__(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM item_records").fetchone()[0])
+        return len(self._metas())

@@ -94,6 +94,7 @@ class Regenerator:
         self._fresh: set[str] = set()
         self._reused_ids: set[int] = set()
         self._refreshing = False
+        self._decided: dict[int, bool] = {}
 
     # -- this build's state ----------------------------------------------------
 
@@ -156,6 +157,13 @@ class Regenerator:
 
     def needs_render(self, item: Convertible) -> bool:
         """Whether ``item`` must render (else :meth:`restore` reuses its last output)."""
+        known = self._decided.get(id(item))
+        if known is None:
+            known = self._decided[id(item)] = self._needs_render(item)
+        return known
+
+    def _needs_render(self, item: Convertible) -> bool:
+        # Everything this reads is fixed for the build once begin() has run.
         if not self.enabled or (isinstance(item, Page) and item.is_generated):
             return True
         if item.extname.lower() in (".sass", ".scss"):
@@ -243,6 +251,7 @@ class Regenerator:
             changed_items: Pages and documents whose body changed.
         """
         self._refreshing = True
+        self._decided = {}
         self._fresh = set()
         self.rendered = self.reused = 0
         self.rendered_items = []

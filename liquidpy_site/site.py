@@ -168,7 +168,8 @@ class Site:
         docs = self.documents()
         total = len(docs) + len(self.content.pages)
         self.regenerator.begin([*docs, *self.content.pages])
-        with self._converting_ahead([*docs, *self.content.pages]):
+        to_render = [item for item in (*docs, *self.content.pages) if self.regenerator.needs_render(item)]
+        with self._converting_ahead(to_render):
             done = 0
             for doc in docs:
                 self._render_item(doc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Sequence
 
 _SPECIAL_LEADING = (".", "_", "#", "~")
@@ -25,6 +26,7 @@ class EntryFilter:
         self.include = [str(p) for p in include]
         self.exclude = [str(p) for p in exclude if str(p) not in self.include]
         self.base = base
+        self._matchers: dict[int, _PatternSet] = {}
 
     def filter(self, entries: Iterable[str]) -> list[str]:
         """Return the entries Jekyll would read, in the given order."""
@@ -61,13 +63,30 @@ class EntryFilter:
         return f"{self.base}/{entry}".strip("/") if self.base else entry
 
     def _glob_include(self, patterns: Sequence[str], entry: str) -> bool:
+        if not patterns:
+            return False
         full_entry = os.path.join(self.source, entry)
-        is_dir = os.path.isdir(full_entry)
-        for pattern in patterns:
-            full_pattern = os.path.join(self.source, pattern)
-            # Jekyll matches a prefix too: excluding "foo" also excludes "foobar.md".
-            if fnmatch.fnmatchcase(full_entry, full_pattern) or full_entry.startswith(full_pattern):
-                return True
-            if is_dir and full_pattern == full_entry + "/":
-                return True
-        return False
+        matcher = self._matchers.get(id(patterns))
+        if matcher is None:
+            matcher = self._matchers[id(patterns)] = _PatternSet(self.source, patterns)
+        return matcher.matches(full_entry)
+
+
+class _PatternSet:
+    """``include``/``exclude`` patterns as Jekyll matches them, compiled once.
+
+    An entry matches a pattern as a glob (``File.fnmatch``), as a prefix (excluding
+    ``foo`` also excludes ``foobar.md``), or, for a folder, when the pattern is the
+    folder's path with a trailing slash.
+    """
+
+    def __init__(self, source: str, patterns: Sequence[str]) -> None:
+        full = [os.path.join(source, pattern) for pattern in patterns]
+        self.prefixes = tuple(full)
+        self.glob = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in full))
+        self.folders = {p[:-1] for p in full if p.endswith("/")}
+
+    def matches(self, full_entry: str) -> bool:
+        if full_entry.startswith(self.prefixes) or self.glob.match(full_entry):
+            return True
+        return full_entry in self.folders and os.path.isdir(full_entry)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from liquidpy_site.errors import FrontMatterError
 from liquidpy_site.reading.data import read_data_dir, read_data_file, sanitize_key
@@ -71,6 +75,34 @@ def test_exclude_with_trailing_slash_names_a_folder(tmp_path: Path) -> None:
     entry_filter = EntryFilter(str(tmp_path), include=[], exclude=["vendor/bundle/"],
                                base="vendor")
     assert entry_filter.filter(["bundle", "other"]) == ["other"]
+
+
+_NAMES = st.sampled_from(["a", "ab", "b.md", "c", "vendor", "node_modules", "x.log", "_site"])
+_PATTERNS = st.sampled_from(["a", "b*", "*.md", "vendor/", "*/x.log", "c/", "?b", "[ab]", "node_modules",
+                             "a/b.md"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PATTERNS, max_size=4), st.lists(_NAMES, min_size=1, max_size=3))
+def test_exclude_patterns_match_as_one_by_one(patterns: list[str], parts: list[str]) -> None:
+    """The compiled pattern set agrees with matching each pattern on its own."""
+    source = "/site"
+    entry = "/".join(parts)
+    full_entry = f"{source}/{entry}"
+    is_dir = entry in ("c", "vendor")  # the folders of this imaginary tree
+
+    def one_by_one() -> bool:
+        for pattern in patterns:
+            full = f"{source}/{pattern}"
+            if fnmatch.fnmatchcase(full_entry, full) or full_entry.startswith(full):
+                return True
+            if is_dir and full == full_entry + "/":
+                return True
+        return False
+
+    with mock.patch("os.path.isdir", lambda path: path in ("/site/c", "/site/vendor")):
+        found = EntryFilter(source, [], patterns).is_excluded(entry)
+    assert found == one_by_one()
 
 
 def test_is_special() -> None:
