@@ -1,6 +1,6 @@
 """``python -m liquidpy_site``."""
 
-from liquidpy_site.cli import main
+from liquidpy_site.cli import run
 
 if __name__ == "__main__":
-    main()
+    run(prog_name=None)

@@ -25,6 +25,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS front_matter (key TEXT PRIMARY KEY, data BLOB)",
     "CREATE TABLE IF NOT EXISTS item_records (path TEXT PRIMARY KEY, meta TEXT, texts TEXT)",
+    "CREATE TABLE IF NOT EXISTS documents (path TEXT PRIMARY KEY, signature TEXT, data BLOB)",
 )
 _BODY_FIELDS = ("content", "output")
 
@@ -120,6 +121,22 @@ class BuildCache:
     def store_front_matter(self, key: str, data: bytes) -> None:
         """Remember parsed front matter (written at :meth:`save`)."""
         self._pending_front_matter[key] = data
+
+    # -- documents as read (see reading/memo.py) ------------------------------------
+
+    def document(self, path: str, signature: str) -> bytes | None:
+        """The stored document read from ``path``, if stored with ``signature``."""
+        db = self._connect()
+        if db is None:
+            return None
+        row = db.execute("SELECT signature, data FROM documents WHERE path = ?", (path,)).fetchone()
+        return row[1] if row is not None and row[0] == signature else None
+
+    def store_document(self, path: str, signature: str, data: bytes) -> None:
+        """Keep a document as read (committed at :meth:`save`)."""
+        db = self._connect()
+        if db is not None:
+            db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)", (path, signature, data))
 
     # -- incremental records -----------------------------------------------------
 

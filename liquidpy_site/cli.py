@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -130,6 +131,28 @@ def _fail(err: BaseException, trace: bool) -> None:
         code = 1
     click.echo(topic_line("Error:", "the site could not be built; the destination was left as it was."), err=True)
     sys.exit(code)
+
+
+def run(prog_name: str | None = "liquidpy") -> None:
+    """The ``liquidpy`` command: :func:`main`, then an immediate exit.
+
+    Freeing every page of a large site one by one takes a noticeable part of a
+    small rebuild; by the time :func:`main` returns everything is written, the
+    cache committed and the logs flushed, so the process ends without it.
+    """
+    try:
+        main.main(prog_name=prog_name)
+        code = 0
+    except SystemExit as stop:
+        if stop.code is None or isinstance(stop.code, int):
+            code = stop.code or 0
+        else:
+            print(stop.code, file=sys.stderr)
+            code = 1
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

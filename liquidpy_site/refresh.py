@@ -192,7 +192,8 @@ def _read_again(site: Site, item: Convertible) -> Convertible:
     fresh: Convertible
     if isinstance(item, Document):
         collection = site.content.collections[item.collection]
-        fresh = factory.document(item.path, item.relative_path, collection, item.is_draft)
+        fresh = factory.document(item.path, item.relative_path, collection, item.is_draft,
+                                 remember=False)
         assign_document_url(fresh, collection, site)
     else:
         assert isinstance(item, Page)

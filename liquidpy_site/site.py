@@ -26,6 +26,7 @@ from liquidpy_site.profiler import Profiler
 from liquidpy_site.reading.ahead import parse_front_matter_ahead
 from liquidpy_site.reading.documents import DocumentFactory
 from liquidpy_site.reading.front_matter import FrontMatterStore
+from liquidpy_site.reading.memo import DocumentMemo
 from liquidpy_site.reading.publishing import Publisher
 from liquidpy_site.reading.reader import Reader, SiteContent
 from liquidpy_site.reading.theme_assets import read_theme_assets
@@ -140,7 +141,8 @@ class Site:
             except BaseException:
                 self._release_executor()
                 raise
-        reader = Reader(self.config, self.time, theme_root, front_matter=store)
+        memo = DocumentMemo(self.cache, output_digest(self.config)) if self.cache is not None else None
+        reader = Reader(self.config, self.time, theme_root, front_matter=store, memo=memo)
         self.content = reader.read()
         self.factory = reader.factory
         self._merge_theme_data()

@@ -12,6 +12,7 @@ from typing import Any
 from liquidpy_site.config import deep_merge
 from liquidpy_site.errors import FrontMatterError, ReadError, SourceLocation
 from liquidpy_site.models import Collection, Document, Excerpt, Layout, Page
+from liquidpy_site.reading.memo import DocumentMemo
 from liquidpy_site.reading.defaults import FrontMatterDefaults
 from liquidpy_site.reading.excerpts import extract_excerpt
 from liquidpy_site.reading.front_matter import read_text, split_front_matter
@@ -33,12 +34,16 @@ class DocumentFactory:
     """
 
     def __init__(self, config: Mapping[str, Any], defaults: FrontMatterDefaults,
-                 site_time: dt.datetime) -> None:
+                 site_time: dt.datetime, memo: DocumentMemo | None = None) -> None:
         self.config = config
         self.defaults = defaults
         self.site_time = site_time
         self.strict = bool(config.get("strict_front_matter"))
         self.failed_front_matter = False
+        self.memo: DocumentMemo | None = memo
+        """Documents kept from the last build (see :mod:`liquidpy_site.reading.memo`)."""
+        self.logged = False
+        """Whether reading the last file logged a problem."""
 
     def _read(self, path: Path, relative: str, *, document: bool = False) -> tuple[dict[str, Any], str, int]:
         """Front matter, body and the body's first line, with Jekyll's error rules.
@@ -53,6 +58,7 @@ class DocumentFactory:
             if self.strict:
                 raise error
             log.warning("Error reading file %s", error.describe())
+            self.logged = True
             self.failed_front_matter = True
             return {}, body, line
         if not isinstance(data, dict):
@@ -60,6 +66,7 @@ class DocumentFactory:
             if not document:
                 raise FrontMatterError(message, SourceLocation(relative, 1))
             log.error("Error: could not read file %s: %s", relative, message)
+            self.logged = True
             return {}, body, line
         return data, body, line
 
@@ -87,8 +94,28 @@ class DocumentFactory:
         return page
 
     def document(self, path: Path, relative: str, collection: Collection,
-                 draft: bool = False) -> Document:
-        """Read a document of a collection, with Jekyll's date, title and category rules."""
+                 draft: bool = False, *, remember: bool = True) -> Document:
+        """Read a document of a collection, with Jekyll's date, title and category rules.
+
+        With a :attr:`memo`, a file unchanged since the last build is not read again
+        (``remember=False`` reads the file and leaves the memo alone).
+        """
+        if self.memo is None or not remember:
+            return self._document(path, relative, collection, draft)
+        signature = self.memo.signature(path, collection.label, draft)
+        if signature is not None:
+            kept = self.memo.get(relative, signature)
+            if kept is not None:
+                return kept
+        self.logged = False
+        doc = self._document(path, relative, collection, draft)
+        # An undated document takes the build's time, and one with an error must say so again.
+        if signature is not None and doc.data.get("date") is not None and not self.logged \
+                and not self.failed_front_matter:
+            self.memo.put(doc, signature)
+        return doc
+
+    def _document(self, path: Path, relative: str, collection: Collection, draft: bool) -> Document:
         doc = Document(path=path, relative_path=relative, data={}, content="",
                        collection=collection.label, is_draft=draft)
         special = "_drafts" if draft else collection.relative_directory

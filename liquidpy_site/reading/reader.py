@@ -16,6 +16,7 @@ from liquidpy_site.reading.defaults import FrontMatterDefaults
 from liquidpy_site.reading.documents import DATE_FILENAME, DocumentFactory
 from liquidpy_site.reading.entry_filter import EntryFilter
 from liquidpy_site.reading.front_matter import FrontMatterStore, front_matter_store, has_front_matter
+from liquidpy_site.reading.memo import DocumentMemo
 from liquidpy_site.reading.publishing import Publisher
 
 
@@ -39,18 +40,20 @@ class Reader:
         theme_root: The theme's folder, when the site uses one.
         front_matter: Parsed front matter kept across builds (see
             :class:`~liquidpy_site.reading.front_matter.FrontMatterStore`).
+        memo: Documents kept across builds (see :mod:`liquidpy_site.reading.memo`).
     """
 
     def __init__(self, config: Mapping[str, Any], site_time: dt.datetime,
                  theme_root: Path | None = None,
-                 front_matter: FrontMatterStore | None = None) -> None:
+                 front_matter: FrontMatterStore | None = None,
+                 memo: DocumentMemo | None = None) -> None:
         self.config = config
         self.source = Path(config["source"])
         self.destination = Path(config["destination"])
         self.theme_root = theme_root
         self.defaults = FrontMatterDefaults(str(self.source), config.get("defaults"),
                                             str(config.get("collections_dir") or ""))
-        self.factory = DocumentFactory(config, self.defaults, site_time)
+        self.factory = DocumentFactory(config, self.defaults, site_time, memo)
         self.publisher = Publisher(config, site_time)
         self.content = SiteContent()
         self.collections_dir = str(config.get("collections_dir") or "").strip("/")

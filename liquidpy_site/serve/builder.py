@@ -203,6 +203,9 @@ class SiteBuilder:
         return True
 
     def _process(self, fresh: bool) -> Site:
+        if self.site is not None and self.site.cache is not None:
+            # Let the new build write the cache (the kept site reopens it when it needs to).
+            self.site.cache.close()
         # A build may change its configuration's nested values; each starts from the loaded one.
         site = Site(copy.deepcopy(self._config()))
         with _capturing_problems() as problems:
@@ -215,9 +218,6 @@ class SiteBuilder:
                 if site.cache is not None:
                     site.cache.close()
                 raise
-        # The kept site reads its records from the cache when refreshed; the one it replaces is done.
-        if self.site is not None and self.site.cache is not None:
-            self.site.cache.close()
         return site
 
 

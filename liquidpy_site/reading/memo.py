@@ -1,0 +1,65 @@
+"""Documents as the last build read them, for files unchanged since.
+
+Reading a document — its file, front matter, defaults, date, title, slug,
+categories, tags and excerpt — depends on the file and on the configuration only,
+once the document has a date of its own (an undated one takes the build's time).
+The persistent cache keeps each such document, keyed by the file's size and
+modification time, the configuration and the time zone; an unchanged file is then
+taken from there instead of being read again.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from typing import TYPE_CHECKING
+
+from liquidpy_site.reading.front_matter import dump_front_matter, load_front_matter, zone_key
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from liquidpy_site.cache import BuildCache
+    from liquidpy_site.models import Document
+
+_FORMAT = "1"
+"""Bump when the :class:`~liquidpy_site.models.Document` model changes."""
+
+
+class DocumentMemo:
+    """Read documents kept across builds.
+
+    Args:
+        cache: The site's build cache.
+        config_digest: A fingerprint of the configuration (defaults, permalinks…).
+    """
+
+    def __init__(self, cache: BuildCache, config_digest: str) -> None:
+        self.cache = cache
+        self.context = f"{_FORMAT}|{config_digest}|{zone_key()}"
+
+    def signature(self, path: Path, label: str, draft: bool) -> str | None:
+        """What the document read from ``path`` depends on (``None``: the file is gone)."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        return f"{stat.st_size}:{stat.st_mtime_ns}|{label}|{draft}|{self.context}"
+
+    def get(self, relative: str, signature: str) -> Document | None:
+        """A fresh copy of the document as last read, if its signature is the same."""
+        blob = self.cache.document(relative, signature)
+        if blob is None:
+            return None
+        try:
+            return load_front_matter(blob)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - an unreadable entry is read again from the file
+            return None
+
+    def put(self, doc: Document, signature: str) -> None:
+        """Keep a document just read (one with a date of its own)."""
+        try:
+            blob = dump_front_matter(doc)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return
+        self.cache.store_document(doc.relative_path, signature, blob)
