@@ -7,9 +7,9 @@ copies them out; templates see them through drops (``rendering/drops.py``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 

@@ -12,10 +12,10 @@ from typing import Any
 from liquidpy_site.config import deep_merge
 from liquidpy_site.errors import FrontMatterError, ReadError, SourceLocation
 from liquidpy_site.models import Collection, Document, Excerpt, Layout, Page
-from liquidpy_site.reading.memo import DocumentMemo
 from liquidpy_site.reading.defaults import FrontMatterDefaults
 from liquidpy_site.reading.excerpts import extract_excerpt
 from liquidpy_site.reading.front_matter import read_text, split_front_matter
+from liquidpy_site.reading.memo import DocumentMemo
 from liquidpy_site.text import InvalidDate, parse_date, titleize_slug
 
 log = logging.getLogger("liquidpy_site")
