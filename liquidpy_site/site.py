@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -16,7 +17,7 @@ from liquid import BoundTemplate, Mode, StrictUndefined
 from liquid.exceptions import LiquidError
 
 from liquidpy_site import permalinks
-from liquidpy_site.cache import CACHE_DIR, BuildCache, digest
+from liquidpy_site.cache import CACHE_DIR, BuildCache, digest, file_fingerprints
 from liquidpy_site.config import apply_timezone
 from liquidpy_site.errors import ConfigError
 from liquidpy_site.hooks import Hooks
@@ -58,10 +59,10 @@ class Site:
                  progress: Callable[[str, int, int], None] | None = None,
                  executor: Executor | None = None) -> None:
         self.source = Path(config["source"])
-        # Taken first: building fills in parts of the configuration (kramdown's options).
-        self.config_digest = output_digest(config)
         self.theme = self._resolve_theme(config)
         self.config = self._with_theme_config(config)
+        # Taken first: building fills in parts of the configuration (kramdown's options).
+        self.config_digest = build_fingerprint(self.config)
         self.destination = Path(self.config["destination"])
         _check_destination(self.source, self.destination)
         apply_timezone(self.config)
@@ -141,7 +142,7 @@ class Site:
             except BaseException:
                 self._release_executor()
                 raise
-        memo = DocumentMemo(self.cache, output_digest(self.config)) if self.cache is not None else None
+        memo = DocumentMemo(self.cache, self.config_digest) if self.cache is not None else None
         reader = Reader(self.config, self.time, theme_root, front_matter=store, memo=memo)
         self.content = reader.read()
         self.factory = reader.factory
@@ -523,6 +524,45 @@ def output_digest(config: Mapping[str, Any]) -> str:
     """A fingerprint of the configuration as far as it shapes the output."""
     shaping = {key: value for key, value in config.items() if key not in RUN_OPTIONS}
     return digest(json.dumps(shaping, sort_keys=True, default=str))
+
+
+_ENVIRONMENT_PREFIXES = ("JEKYLL_", "PAGES_", "GITHUB_", "LIQUIDPY_")
+"""Environment variables templates and plugins may read (``jekyll.environment``, metadata)."""
+
+_LIBRARIES = ("python-liquid", "mistune", "Pygments", "libsass", "cmarkgfm")
+
+
+def build_fingerprint(config: Mapping[str, Any]) -> str:
+    """What every output depends on besides the files it reads.
+
+    The configuration as far as it shapes the output, the environment (time zone,
+    ``JEKYLL_ENV`` and the like), the site's Python plugins and the code that
+    renders: the project's own files and the versions of the libraries it uses.
+    A recorded output is reused only under the same fingerprint.
+    """
+    environment = sorted((k, v) for k, v in os.environ.items()
+                         if k == "TZ" or k.startswith(_ENVIRONMENT_PREFIXES))
+    source = Path(str(config.get("source") or "."))
+    plugins = source / str(config.get("plugins_dir") or "_plugins")
+    code = sorted(Path(__file__).parent.rglob("*.py"))
+    if plugins.is_dir():
+        code += sorted(plugins.glob("*.py"))
+    prints = file_fingerprints(str(path) for path in code)
+    return digest(output_digest(config), json.dumps(environment), json.dumps(prints, sort_keys=True),
+                  *_library_versions())
+
+
+@functools.cache
+def _library_versions() -> tuple[str, ...]:
+    from importlib import metadata
+
+    versions = []
+    for name in _LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return tuple(versions)
 
 
 def _check_destination(source: Path, destination: Path) -> None:

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -290,3 +291,26 @@ def test_reused_texts_read_back_from_the_cache(tmp_path: Path) -> None:
     assert site.regenerator.is_reused(post)
     assert post.output == (tmp_path / "out/2024/01/01/one.html").read_text(encoding="utf-8")
     assert "<p>Body with “quotes”</p>" in post.content
+
+
+def test_a_cached_build_renders_again_when_the_environment_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "site"
+    _write(source / "index.html", "---\n---\n{{ jekyll.environment }}\n")
+    _write(source / "_plugins/shout.py", "def register(api):\n    api.add_filter('shout', str.upper)\n")
+    _write(source / "about.html", "---\n---\n{{ 'hi' | shout }}\n")
+
+    def plain_build() -> Site:
+        site = Site(load_config(source, None, {"destination": str(tmp_path / "out")}))
+        site.process()
+        return site
+
+    plain_build()
+    assert plain_build().regenerator.reused == 2  # nothing changed: both reused
+    monkeypatch.setenv("JEKYLL_ENV", "production")
+    plain_build()
+    assert (tmp_path / "out/index.html").read_text() == "production\n"
+    _write(source / "_plugins/shout.py", "def register(api):\n    api.add_filter('shout', str.title)\n")
+    os.utime(source / "_plugins/shout.py", ns=(1, 1))  # a new fingerprint, whatever the clock
+    plain_build()
+    assert (tmp_path / "out/about.html").read_text() == "Hi\n"
