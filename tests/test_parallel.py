@@ -120,3 +120,16 @@ def test_results_apply_only_to_the_options_they_were_made_with() -> None:
         assert pool.take("b", pool.key) == "<p>b</p>\n"
         assert pool.take("b", pool.key) is None
         pool.close()
+
+
+@pytest.mark.optional
+def test_a_dask_cluster_converts_for_the_build(site_source: Path, tmp_path: Path) -> None:
+    """Any ``concurrent.futures`` executor works: here a local Dask cluster's (optional)."""
+    distributed = pytest.importorskip("distributed")
+    one = _build(site_source, tmp_path / "one", jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        with distributed.get_task_stream(client) as tasks:
+            assert _build(site_source, tmp_path / "dask", executor=client.get_executor()) == one
+        assert any("convert_chunk" in str(task.get("key")) for task in tasks.data)  # the cluster converted
