@@ -21,28 +21,29 @@ def series(report: dict[str, Any]) -> dict[str, list[tuple[int, float]]]:
     """Wall seconds by post count: liquidpy cold, warm and one-post incremental; Jekyll cold."""
     lines: dict[str, list[tuple[int, float]]] = {
         "liquidpy full (cold)": [], "liquidpy full (warm cache)": [],
-        "liquidpy one-post incremental": [], "Jekyll full": []}
+        "liquidpy one-post incremental": [], "Jekyll full": [], "Jekyll one-post incremental": []}
     for size, entry in sorted(report["sizes"].items(), key=lambda kv: int(kv[0])):
         posts = int(size)
         lines["liquidpy full (cold)"].append((posts, entry["full"]["wall_s"]))
         lines["liquidpy full (warm cache)"].append((posts, entry["warm"]["wall_s"]))
         lines["liquidpy one-post incremental"].append((posts, entry["incr_post"]["wall_s"]))
-        jekyll = _jekyll_full(entry.get("side_by_side"))
-        if jekyll is not None:
-            lines["Jekyll full"].append((posts, jekyll))
+        for name, field in (("Jekyll full", "full_s"), ("Jekyll one-post incremental", "incr_post_s")):
+            jekyll = _jekyll(entry.get("side_by_side"), field)
+            if jekyll is not None:
+                lines[name].append((posts, jekyll))
     for posts, seconds in report.get("jekyll_reference", {}).items():
         lines["Jekyll full"].append((int(posts), float(seconds)))
     lines["Jekyll full"].sort()
     return {name: points for name, points in lines.items() if points}
 
 
-def _jekyll_full(side_by_side: dict[str, Any] | None) -> float | None:
+def _jekyll(side_by_side: dict[str, Any] | None, field: str) -> float | None:
     if not side_by_side:
         return None
     for line in side_by_side.get("summary", []):
         if line.startswith("bench:") and "cmd=jekyll" in line:
             fields = dict(part.split("=", 1) for part in line.split()[1:] if "=" in part)
-            return float(fields["full_s"])
+            return float(fields[field]) if field in fields else None
     return None
 
 
