@@ -21,7 +21,6 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
-from liquidpy_site.markdown.highlight import highlight_liquid_tag
 
 if TYPE_CHECKING:
     from liquid import Environment
@@ -100,6 +99,9 @@ class HighlightNode(Node):
         return f"{{% highlight {self.lang} %}}{self.block}{{% endhighlight %}}"
 
     def _output(self, context: RenderContext, code: str) -> str:
+        # Imported when first used: a build whose pages all come from the cache needs no converter.
+        from liquidpy_site.markdown.highlight import highlight_liquid_tag
+
         config: Mapping[str, Any] = getattr(context.env, "site_config", {}) or {}
         figure = highlight_liquid_tag(
             code,
