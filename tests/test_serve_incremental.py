@@ -61,6 +61,14 @@ def _posts(source: Path) -> list[Path]:
     return sorted((source / "_posts").glob("*.md"))
 
 
+def _make_site(source: Path, files: dict[str, str] = BASE, posts: int = 3) -> None:
+    """Write ``files`` and ``posts`` posts (one a day from 2024-01-01) under ``source``."""
+    for relative, text in files.items():
+        _write(source / relative, text)
+    for day in range(1, posts + 1):
+        _write(source / f"_posts/2024-01-{day:02d}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+
+
 def _apply(source: Path, edit: tuple[str, int, str]) -> None:
     kind, number, text = edit
     posts = _posts(source)
@@ -97,6 +105,12 @@ def _build(source: Path, dest: Path, incremental: bool) -> Site:
     return site
 
 
+def _assert_as_full_build(source: Path, built: Path, full: Path, why: object) -> None:
+    """``built`` holds exactly what a clean full build of ``source`` (into ``full``) writes."""
+    _build(source, full, incremental=False)
+    assert _tree(built) == _tree(full), why
+
+
 def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -108,16 +122,12 @@ def test_incremental_rebuilds_match_full_builds(edits: list[tuple[str, int, str]
     work = Path(tempfile.mkdtemp(prefix="liquidpy-prop-"))
     try:
         source = work / "site"
-        for relative, text in BASE.items():
-            _write(source / relative, text)
-        for day in (1, 2, 3):
-            _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+        _make_site(source)
         _build(source, work / "incremental", incremental=True)
         for step, edit in enumerate(edits):
             _apply(source, edit)
             _build(source, work / "incremental", incremental=True)
-            _build(source, work / f"full{step}", incremental=False)
-            assert _tree(work / "incremental") == _tree(work / f"full{step}"), (step, edit)
+            _assert_as_full_build(source, work / "incremental", work / f"full{step}", (step, edit))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -135,10 +145,7 @@ def test_output_is_deterministic_with_fixed_time(tmp_path: Path) -> None:
 
 def test_incremental_rebuild_reuses_unaffected_pages(tmp_path: Path) -> None:
     source = tmp_path / "site"
-    for relative, text in BASE.items():
-        _write(source / relative, text)
-    for day in (1, 2, 3):
-        _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+    _make_site(source)
     _build(source, tmp_path / "out", incremental=True)
     _apply(source, ("body", 0, "changed words"))
     site = _build(source, tmp_path / "out", incremental=True)
@@ -172,21 +179,22 @@ LIVE_EDITS = st.one_of(
 )
 
 
+SINGLE_FILE_EDITS = {
+    "page": ("about.md", "---\nlayout: default\ntitle: About\n---\n{} {{{{ site.data.meta.owner }}}}.\n"),
+    "card": ("_includes/card.html", "<b>{{{{ include.post.title }}}} {}</b>"),
+    "relative": ("notes/side.md", "{}\n"),
+    "css": ("assets/site.css", "body {{ content: '{}' }}\n"),
+}
+"""Edits that rewrite one file with the text: the file and its template."""
+
+
 def _apply_live(source: Path, edit: tuple[str, int, str]) -> list[Path]:
     """Make one edit; return the paths it touched (as the watcher would report them)."""
     kind, number, text = edit
-    if kind == "page":
-        path = source / "about.md"
-        _write(path, f"---\nlayout: default\ntitle: About\n---\n{text} {{{{ site.data.meta.owner }}}}.\n")
-    elif kind == "card":
-        path = source / "_includes/card.html"
-        _write(path, f"<b>{{{{ include.post.title }}}} {text}</b>")
-    elif kind == "relative":
-        path = source / "notes/side.md"
-        _write(path, f"{text}\n")
-    elif kind == "css":
-        path = source / "assets/site.css"
-        _write(path, f"body {{ content: '{text}' }}\n")
+    if kind in SINGLE_FILE_EDITS:
+        relative, template = SINGLE_FILE_EDITS[kind]
+        path = source / relative
+        _write(path, template.format(text))
     elif kind == "broken":
         posts = _posts(source)
         if not posts:
@@ -232,10 +240,7 @@ def test_serve_refreshes_match_full_builds(edits: list[tuple[str, int, str]]) ->
     work = Path(tempfile.mkdtemp(prefix="liquidpy-live-"))
     try:
         source = work / "site"
-        for relative, text in {**BASE, **LIVE_EXTRA}.items():
-            _write(source / relative, text)
-        for day in (1, 2, 3):
-            _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+        _make_site(source, {**BASE, **LIVE_EXTRA})
         # A build before serving leaves records: serve's first build reuses them, so the
         # kept site starts with texts still in the cache (models.DeferredText).
         _build(source, work / "live", incremental=True)
@@ -244,18 +249,14 @@ def test_serve_refreshes_match_full_builds(edits: list[tuple[str, int, str]]) ->
         assert builder.site is not None and builder.site.regenerator.reused > 0
         for step, edit in enumerate(edits):
             _live_build(builder, _apply_live(source, edit), edit[0])
-            _build(source, work / f"full{step}", incremental=False)
-            assert _tree(work / "live") == _tree(work / f"full{step}"), (step, edit)
+            _assert_as_full_build(source, work / "live", work / f"full{step}", (step, edit))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def test_serve_refresh_renders_only_what_an_edit_affects(tmp_path: Path) -> None:
     source = tmp_path / "site"
-    for relative, text in {**BASE, **LIVE_EXTRA}.items():
-        _write(source / relative, text)
-    for day in range(1, 10):
-        _write(source / f"_posts/2024-01-0{day}-post{day}.md", _post(f"Post {day}", f"Body {day}"))
+    _make_site(source, {**BASE, **LIVE_EXTRA}, posts=9)
     builder = SiteBuilder(lambda: load_config(source, None, {"destination": str(tmp_path / "out")}))
     assert builder.build().ok
     site = builder.site
