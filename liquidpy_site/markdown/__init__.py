@@ -13,14 +13,29 @@ defaults (see :class:`~liquidpy_site.markdown.options.KramdownOptions`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .converter import MarkdownConverter
-from .options import KramdownOptions
+if TYPE_CHECKING:
+    from .converter import MarkdownConverter
+    from .options import KramdownOptions
 
 __all__ = ["MarkdownConverter", "KramdownOptions", "markdownify"]
 
 _DEFAULT: MarkdownConverter | None = None
+
+
+def __getattr__(name: str) -> Any:
+    # The converter (and mistune) load when first used: the highlighter, which
+    # lives in this package, is needed without them.
+    if name == "MarkdownConverter":
+        from .converter import MarkdownConverter
+
+        return MarkdownConverter
+    if name == "KramdownOptions":
+        from .options import KramdownOptions
+
+        return KramdownOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def markdownify(text: str, options: Mapping[str, Any] | None = None) -> str:
@@ -35,6 +50,8 @@ def markdownify(text: str, options: Mapping[str, Any] | None = None) -> str:
         The HTML kramdown would produce.
     """
     global _DEFAULT
+    from .converter import MarkdownConverter
+
     if options is None:
         if _DEFAULT is None:
             _DEFAULT = MarkdownConverter()

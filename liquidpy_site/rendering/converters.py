@@ -39,6 +39,10 @@ class IdentityConverter:
         return text
 
 
+CACHED_FROM = 40
+"""Conversions of texts this long and longer are kept in the persistent cache."""
+
+
 class MarkdownConverter:
     """Markdown (``markdown_ext``) to HTML with the site's kramdown options.
 
@@ -52,6 +56,7 @@ class MarkdownConverter:
         self.config = config
         self.cache = cache
         self._convert: Callable[[str], str] | None = None
+        self._options: dict[str, Any] | None = None
         self._options_key = ""
         self.pool: ConversionPool | None = None
 
@@ -65,13 +70,11 @@ class MarkdownConverter:
 
     def convert(self, text: str) -> str:
         """Markdown to HTML, as kramdown does."""
-        if self._convert is None:
-            from liquidpy_site.markdown import MarkdownConverter as Kramdown
-
-            options = {**self._setup_kramdown_config(), "highlighter": self.config.get("highlighter")}
-            self._convert = Kramdown(options).convert
-            self._options_key = options_key(options)
-        cacheable = self.cache is not None and len(text) >= 200
+        if self._options is None:
+            # Completing site.kramdown happens on the first conversion, cached or not.
+            self._options = {**self._setup_kramdown_config(), "highlighter": self.config.get("highlighter")}
+            self._options_key = options_key(self._options)
+        cacheable = self.cache is not None and len(text) >= CACHED_FROM
         key = digest(self._options_key, text) if cacheable else ""
         if cacheable:
             html = self.cache.markdown(key)
@@ -79,6 +82,10 @@ class MarkdownConverter:
                 return html
         html = self.pool.take(text, self._options_key) if self.pool is not None else None
         if html is None:
+            if self._convert is None:  # the converter loads only when something is not cached
+                from liquidpy_site.markdown import MarkdownConverter as Kramdown
+
+                self._convert = Kramdown(self._options).convert
             html = self._convert(text)
         if cacheable:
             self.cache.store_markdown(key, html)
@@ -94,7 +101,7 @@ class MarkdownConverter:
 
     def is_cached(self, text: str, options: Mapping[str, Any]) -> bool:
         """Whether the persistent cache already holds the conversion of ``text``."""
-        if self.cache is None or len(text) < 200:
+        if self.cache is None or len(text) < CACHED_FROM:
             return False
         return self.cache.has_markdown(digest(options_key(options), text))
 
