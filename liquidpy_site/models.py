@@ -73,10 +73,7 @@ class CompactText:
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         if obj is None:
             return self.default
-        value = obj.__dict__.get(self.slot, self.default)
-        if type(value) is DeferredText:
-            self.__set__(obj, value.load())
-            value = obj.__dict__[self.slot]
+        value = self.stored(obj)
         return value.decode("utf-8", "surrogatepass") if type(value) is bytes else value
 
     def __set__(self, obj: object, value: str | bytes | None) -> None:
@@ -86,9 +83,12 @@ class CompactText:
 
     def stored(self, obj: object) -> str | bytes | None:
         """The value as held (UTF-8 ``bytes`` or a ``str``), to keep without decoding it."""
-        self.__get__(obj)  # a deferred text loads now
-        value: str | bytes | None = obj.__dict__.get(self.slot, self.default)
-        return value
+        value = obj.__dict__.get(self.slot, self.default)
+        if type(value) is DeferredText:
+            self.__set__(obj, value.load())  # a deferred text loads now
+            value = obj.__dict__[self.slot]
+        stored: str | bytes | None = value
+        return stored
 
 
 class DeferredText:
