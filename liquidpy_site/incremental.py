@@ -187,9 +187,7 @@ class Regenerator:
         return id(item) in self._reused_ids
 
     def reused_size(self, item: Convertible) -> int | None:
-        """The UTF-8 size of a reused item's output, when known without reading it."""
-        if id(item) not in self._reused_ids:
-            return None
+        """The UTF-8 size of a reused item's output, when its record has it."""
         size = self.records.get(item_key(item), {}).get("output_size")
         return size if isinstance(size, int) else None
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -87,23 +87,24 @@ def refresh_in_place(site: Site, paths: Iterable[str]) -> Refreshed | None:
             and nothing was written.
     """
     try:
-        changes = _sort_changes(site, paths)
+        _check_refreshable(site)
         order = _render_order(site)
-        items = _affected(site, changes, order)
+        dependencies = _Dependencies(site.regenerator.records)
+        changes = _sort_changes(site, paths, order, dependencies)
+        items = _affected(site, changes, order, dependencies)
     except _NeedsBuild as why:
         log.debug("Refresh in memory not possible (%s); building incrementally", why)
         return None
-    saved = _Snapshot(site, items)
+    saved = _Snapshot(site, items, order)
     try:
-        _apply(site, changes, items)
+        _apply(site, changes, items, order)
         for item in items:
             site.render_recorded(item)
     except BaseException:
         saved.restore()
         raise
     site.regenerator.reused = len(order) - len(items)
-    writer = Writer(site)
-    written = writer.recopy(changes.static) + writer.rewrite(items)
+    written = Writer(site).rewrite([*changes.static, *items])
     site.regenerator.finish()
     if site.cache is not None:
         site.cache.save()
@@ -113,16 +114,43 @@ def refresh_in_place(site: Site, paths: Iterable[str]) -> Refreshed | None:
 # -- what changed ---------------------------------------------------------------
 
 
-def _sort_changes(site: Site, paths: Iterable[str]) -> _Changes:
+def _check_refreshable(site: Site) -> None:
     if not site.regenerator.enabled or not site.regenerator.records or site.factory is None:
         raise _NeedsBuild("no incremental records")
     if site.hooks:
         raise _NeedsBuild("the site has hooks")
+
+
+class _Dependencies:
+    """Who used what in the last build, from its records, by item key."""
+
+    def __init__(self, records: Mapping[str, Mapping[str, Any]]) -> None:
+        self.readers: dict[str, set[str]] = {}
+        """Item → the items that read its body."""
+        self.users: dict[str, set[str]] = {}
+        """Layout or include path (as recorded) → the items that used it."""
+        self.neighbour_readers: set[str] = set()
+        """Items that read ``page.next`` or ``page.previous``."""
+        for key, record in records.items():
+            for body in record["bodies"]:
+                self.readers.setdefault(body, set()).add(key)
+            for path in record["files"]:
+                self.users.setdefault(path, set()).add(key)
+            if record["neighbours"]:
+                self.neighbour_readers.add(key)
+
+    def used_files(self) -> dict[str, str]:
+        """Every layout and include some item used: real path → path as recorded."""
+        return {os.path.realpath(path): path for path in sorted(self.users)}
+
+
+def _sort_changes(site: Site, paths: Iterable[str], order: list[Convertible],
+                  dependencies: _Dependencies) -> _Changes:
     source = os.path.realpath(site.source)
-    items = {item.relative_path: item for item in _render_order(site)}
+    items = {item.relative_path: item for item in order}
     layouts = {os.path.realpath(layout.path): layout for layout in site.content.layouts.values()}
     statics = {file.relative_path.lstrip("/"): file for file in site.content.static_files}
-    used_files = _used_files(site)
+    used_files = dependencies.used_files()
     changes = _Changes()
     for path in sorted(set(paths)):
         real = os.path.realpath(path)
@@ -147,14 +175,6 @@ def _sort_changes(site: Site, paths: Iterable[str]) -> _Changes:
         if not known and not _unused_include(site, real):
             raise _NeedsBuild(f"{path} is not a known page, layout or include")
     return changes
-
-
-def _used_files(site: Site) -> dict[str, str]:
-    """Layouts and includes the recorded items used: real path → path as recorded."""
-    recorded: set[str] = set()
-    for record in site.regenerator.records.values():
-        recorded.update(record["files"])
-    return {os.path.realpath(path): path for path in sorted(recorded)}
 
 
 def _unused_include(site: Site, real: str) -> bool:
@@ -211,20 +231,12 @@ def _render_order(site: Site) -> list[Convertible]:
     return [*site.documents(), *site.content.pages]
 
 
-def _affected(site: Site, changes: _Changes, order: list[Convertible]) -> list[Convertible]:
+def _affected(site: Site, changes: _Changes, order: list[Convertible],
+              dependencies: _Dependencies) -> list[Convertible]:
     """The items to render again, in render order: users of what changed, and their readers."""
     records = site.regenerator.records
     position = {item_key(item): index for index, item in enumerate(order)}
-    readers: dict[str, set[str]] = {}
-    users: dict[str, set[str]] = {}
-    neighbour_readers: set[str] = set()
-    for key, record in records.items():
-        for body in record["bodies"]:
-            readers.setdefault(body, set()).add(key)
-        for path in record["files"]:
-            users.setdefault(path, set()).add(key)
-        if record["neighbours"]:
-            neighbour_readers.add(key)
+    readers, neighbour_readers = dependencies.readers, dependencies.neighbour_readers
     wanted = {item_key(item) for item in changes.bodies}
     for item in changes.bodies:
         # page.next and page.previous show a neighbour's source (its output is a body read).
@@ -232,7 +244,7 @@ def _affected(site: Site, changes: _Changes, order: list[Convertible]) -> list[C
             wanted.update(item_key(n) for n in (item.previous, item.next)
                           if n is not None and item_key(n) in neighbour_readers)
     for path in changes.files():
-        wanted.update(users.get(path, ()))
+        wanted.update(dependencies.users.get(path, ()))
     queue = list(wanted)
     while queue:
         for other in readers.get(queue.pop(), set()) - wanted:
@@ -252,7 +264,7 @@ def _affected(site: Site, changes: _Changes, order: list[Convertible]) -> list[C
 # -- changing the site ------------------------------------------------------------------
 
 
-def _apply(site: Site, changes: _Changes, items: list[Convertible]) -> None:
+def _apply(site: Site, changes: _Changes, items: list[Convertible], order: list[Convertible]) -> None:
     """Put the changed files in place and set the items to render back to their source."""
     site.regenerator.start_refresh(changes.files(), list(changes.bodies))
     site.content.layouts.update(changes.layouts)
@@ -268,7 +280,7 @@ def _apply(site: Site, changes: _Changes, items: list[Convertible]) -> None:
         if isinstance(item, Page | Document) and isinstance(fresh, Page | Document):
             excerpt = fresh.excerpt
             item.excerpt = Excerpt(doc=item, content=excerpt.content) if excerpt is not None else None
-    for item in _render_order(site):
+    for item in order:
         excerpt = getattr(item, "excerpt", None)
         if excerpt is not None:
             excerpt.output = None  # rendered again when a template asks for it
@@ -280,14 +292,14 @@ def _apply(site: Site, changes: _Changes, items: list[Convertible]) -> None:
 class _Snapshot:
     """The parts of a site a refresh changes, to put back when rendering fails."""
 
-    def __init__(self, site: Site, items: list[Convertible]) -> None:
+    def __init__(self, site: Site, items: list[Convertible], order: list[Convertible]) -> None:
         self.site = site
         self.layouts = dict(site.content.layouts)
         self.records = {item_key(item): site.regenerator.records.get(item_key(item)) for item in items}
         self.items = [(item, item.raw_content, item.content, item.content_line, item.output,
                        getattr(item, "excerpt", None)) for item in items]
         self.excerpts: list[tuple[Excerpt, Any]] = [
-            (excerpt, excerpt.output) for item in _render_order(site)
+            (excerpt, excerpt.output) for item in order
             if (excerpt := getattr(item, "excerpt", None)) is not None]
 
     def restore(self) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
-import json
 import logging
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -17,12 +15,13 @@ from liquid import BoundTemplate, Mode, StrictUndefined
 from liquid.exceptions import LiquidError
 
 from liquidpy_site import permalinks
-from liquidpy_site.cache import CACHE_DIR, BuildCache, digest, file_fingerprints
+from liquidpy_site.cache import CACHE_DIR, BuildCache
 from liquidpy_site.config import apply_timezone
 from liquidpy_site.errors import ConfigError
+from liquidpy_site.fingerprint import build_fingerprint
 from liquidpy_site.hooks import Hooks
 from liquidpy_site.incremental import Regenerator, Usage
-from liquidpy_site.models import Convertible, Document, Layout, StaticFile
+from liquidpy_site.models import Convertible, Document, Layout, StaticFile, stored_text
 from liquidpy_site.profiler import Profiler
 from liquidpy_site.reading.ahead import parse_front_matter_ahead
 from liquidpy_site.reading.documents import DocumentFactory
@@ -261,7 +260,7 @@ class Site:
 
     def render_recorded(self, item: Convertible) -> None:
         """Render one item, recording what it reads for incremental builds."""
-        if item.content is not item.raw_content and item.content != item.raw_content:
+        if stored_text(item, "content") != stored_text(item, "raw_content"):  # compared as held
             self.prepared_content[id(item)] = item.content
         self.usage = Usage()
         try:
@@ -513,56 +512,6 @@ class Site:
     def markdownify(self, text: str) -> str:
         """Convert Markdown with the site's converter (the ``markdownify`` filter)."""
         return self.markdown.convert(text)
-
-
-RUN_OPTIONS = frozenset({"incremental", "disable_disk_cache", "quiet", "verbose", "profile",
-                         "jobs", "watch", "livereload", "open_url", "detach"})
-"""Options that change how a build runs, never what it writes."""
-
-
-def output_digest(config: Mapping[str, Any]) -> str:
-    """A fingerprint of the configuration as far as it shapes the output."""
-    shaping = {key: value for key, value in config.items() if key not in RUN_OPTIONS}
-    return digest(json.dumps(shaping, sort_keys=True, default=str))
-
-
-_ENVIRONMENT_PREFIXES = ("JEKYLL_", "PAGES_", "GITHUB_", "LIQUIDPY_")
-"""Environment variables templates and plugins may read (``jekyll.environment``, metadata)."""
-
-_LIBRARIES = ("python-liquid", "mistune", "Pygments", "libsass", "cmarkgfm")
-
-
-def build_fingerprint(config: Mapping[str, Any]) -> str:
-    """What every output depends on besides the files it reads.
-
-    The configuration as far as it shapes the output, the environment (time zone,
-    ``JEKYLL_ENV`` and the like), the site's Python plugins and the code that
-    renders: the project's own files and the versions of the libraries it uses.
-    A recorded output is reused only under the same fingerprint.
-    """
-    environment = sorted((k, v) for k, v in os.environ.items()
-                         if k == "TZ" or k.startswith(_ENVIRONMENT_PREFIXES))
-    source = Path(str(config.get("source") or "."))
-    plugins = source / str(config.get("plugins_dir") or "_plugins")
-    code = sorted(Path(__file__).parent.rglob("*.py"))
-    if plugins.is_dir():
-        code += sorted(plugins.glob("*.py"))
-    prints = file_fingerprints(str(path) for path in code)
-    return digest(output_digest(config), json.dumps(environment), json.dumps(prints, sort_keys=True),
-                  *_library_versions())
-
-
-@functools.cache
-def _library_versions() -> tuple[str, ...]:
-    from importlib import metadata
-
-    versions = []
-    for name in _LIBRARIES:
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=-")
-    return tuple(versions)
 
 
 def _check_destination(source: Path, destination: Path) -> None:

@@ -106,13 +106,9 @@ class Writer:
                 self._prepare(target, relative, prepared)
                 _copy_if_changed(item.path, target)
                 continue
-            # A reused output is the text the last build wrote here: a file of its size holds it.
-            size = self.site.regenerator.reused_size(item)
-            if size is None or not _is_file_of_size(target, size):
-                data = (item.output or "").encode("utf-8")
-                if not (self.site.regenerator.is_reused(item) and _is_file_of_size(target, len(data))):
-                    self._prepare(target, relative, prepared)
-                    _write_if_changed(target, data)
+            if not self._holds_reused_output(item, target):
+                self._prepare(target, relative, prepared)
+                _write_if_changed(target, (item.output or "").encode("utf-8"))
             self.site.hooks.trigger_item(item, "post_write")
         self.clean(set(files))
         return sorted(files)
@@ -123,33 +119,39 @@ class Writer:
             raise WriteError(f"Refusing to write outside the destination: {relative}")
         _make_room(target, self.destination, prepared)
 
-    def rewrite(self, items: Iterable[Convertible]) -> list[str]:
-        """Write the outputs of items rendered again since the last :meth:`write`.
+    def _holds_reused_output(self, item: Convertible, target: Path) -> bool:
+        """Whether ``target`` already holds a reused output (the text the last build wrote there).
 
-        Their destinations are those the last write gave them (their URLs have not
+        A file of its size does; the size is in the item's record, so the text itself
+        need not be loaded.
+        """
+        regenerator = self.site.regenerator
+        if not regenerator.is_reused(item):
+            return False
+        size = regenerator.reused_size(item)
+        if size is None:
+            size = len((item.output or "").encode("utf-8"))
+        return _is_file_of_size(target, size)
+
+    def rewrite(self, items: Iterable[Convertible | StaticFile]) -> list[str]:
+        """Write again the outputs of items rendered, and copy static files changed, since :meth:`write`.
+
+        Destinations are those the last write gave them (their URLs have not
         changed); an item that lost a shared destination stays unwritten.
         """
         wanted = {id(item) for item in items}
         written = []
         for relative, item in self.site.outputs.items():
-            if id(item) in wanted and not isinstance(item, StaticFile):
-                target = self.destination / relative
-                _make_room(target, self.destination)
-                _write_if_changed(target, (item.output or "").encode("utf-8"))
-                written.append(relative)
-        return written
-
-    def recopy(self, files: Iterable[StaticFile]) -> list[str]:
-        """Copy static files again whose source changed since the last :meth:`write`."""
-        wanted = {id(file) for file in files}
-        copied = []
-        for relative, item in self.site.outputs.items():
-            if id(item) in wanted and isinstance(item, StaticFile):
-                target = self.destination / relative
-                _make_room(target, self.destination)
+            if id(item) not in wanted:
+                continue
+            target = self.destination / relative
+            _make_room(target, self.destination)
+            if isinstance(item, StaticFile):
                 _copy_if_changed(item.path, target)
-                copied.append(relative)
-        return copied
+            else:
+                _write_if_changed(target, (item.output or "").encode("utf-8"))
+            written.append(relative)
+        return written
 
     def clean(self, keep: set[str]) -> None:
         """Remove files and empty folders the build did not produce (not ``keep_files``)."""

@@ -26,7 +26,8 @@ class EntryFilter:
         self.include = [str(p) for p in include]
         self.exclude = [str(p) for p in exclude if str(p) not in self.include]
         self.base = base
-        self._matchers: dict[int, _PatternSet] = {}
+        self._included = _PatternSet(source, self.include)
+        self._excluded = _PatternSet(source, self.exclude)
 
     def filter(self, entries: Iterable[str]) -> list[str]:
         """Return the entries Jekyll would read, in the given order."""
@@ -51,25 +52,16 @@ class EntryFilter:
 
     def is_included(self, entry: str) -> bool:
         """Whether the ``include`` option names the entry (or its base name)."""
-        return self._glob_include(self.include, entry) or self._glob_include(
-            self.include, os.path.basename(entry)
+        return self._included.matches(os.path.join(self.source, entry)) or self._included.matches(
+            os.path.join(self.source, os.path.basename(entry))
         )
 
     def is_excluded(self, entry: str) -> bool:
         """Whether the ``exclude`` option names the entry (relative to the source)."""
-        return self._glob_include(self.exclude, self._relative_to_source(entry))
+        return self._excluded.matches(os.path.join(self.source, self._relative_to_source(entry)))
 
     def _relative_to_source(self, entry: str) -> str:
         return f"{self.base}/{entry}".strip("/") if self.base else entry
-
-    def _glob_include(self, patterns: Sequence[str], entry: str) -> bool:
-        if not patterns:
-            return False
-        full_entry = os.path.join(self.source, entry)
-        matcher = self._matchers.get(id(patterns))
-        if matcher is None:
-            matcher = self._matchers[id(patterns)] = _PatternSet(self.source, patterns)
-        return matcher.matches(full_entry)
 
 
 class _PatternSet:
@@ -87,6 +79,9 @@ class _PatternSet:
         self.folders = {p[:-1] for p in full if p.endswith("/")}
 
     def matches(self, full_entry: str) -> bool:
+        """Whether a path (joined to the source) matches one of the patterns."""
+        if not self.prefixes:
+            return False
         if full_entry.startswith(self.prefixes) or self.glob.match(full_entry):
             return True
         return full_entry in self.folders and os.path.isdir(full_entry)
