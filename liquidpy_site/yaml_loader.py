@@ -12,43 +12,12 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode, SequenceNode
 
 from liquidpy_site.errors import FrontMatterError, SourceLocation
-from liquidpy_site.text import UTC_MODE
-
-_TIMESTAMP = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d*))?"
-    r"(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d\d)?))?$"
-)
+from liquidpy_site.simple_yaml import NOT_SIMPLE, parse_simple, timestamp_from_text
 
 
-def _construct_timestamp(constructor: SafeConstructor, node: Any) -> dt.date | dt.datetime:
+def _construct_timestamp(constructor: SafeConstructor, node: Any) -> dt.date | dt.datetime | str:
     """Build dates as ``date`` and timestamps as aware ``datetime`` (local when no zone)."""
-    value = constructor.construct_scalar(node)
-    match = _TIMESTAMP.match(value)
-    if match is None:
-        year, month, day = (int(p) for p in value.split("-"))
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return str(value)  # Psych keeps an impossible date as text
-    year, month, day, hour, minute, second, fraction, zone = match.groups()
-    micro = int((fraction or "0")[:6].ljust(6, "0"))
-    # Ruby's Time rolls a day past the month's end over.
-    naive = dt.datetime(int(year), int(month), 1, int(hour), int(minute), int(second), micro)
-    naive += dt.timedelta(days=int(day) - 1)
-    if zone is None:
-        # Psych reads a time without a zone as UTC and shows it in local time.
-        return naive.replace(tzinfo=dt.UTC).astimezone()
-    if zone == "Z":
-        return naive.replace(tzinfo=UTC_MODE)
-    return naive.replace(tzinfo=_parse_zone(zone))
-
-
-def _parse_zone(zone: str) -> dt.tzinfo:
-    sign = -1 if zone[0] == "-" else 1
-    digits = zone[1:].replace(":", "")
-    hours = int(digits[:-2] or digits) if len(digits) > 2 else int(digits)
-    minutes = int(digits[-2:]) if len(digits) > 2 else 0
-    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    return timestamp_from_text(constructor.construct_scalar(node))
 
 
 # Psych reads a float only with a dot, and an exponent only with a sign ("1.5e3" is text).
@@ -133,6 +102,17 @@ def _make_yaml() -> YAML:
     return yaml
 
 
+def without_document_marker(text: str) -> str:
+    """The YAML text without a leading ``---`` line (kept as an empty line).
+
+    A leading document marker would switch the parser to YAML 1.2 rules; the line
+    stays so that line numbers remain the file's.
+    """
+    if text.startswith("---"):
+        return "\n" + text.split("\n", 1)[1] if "\n" in text else ""
+    return text
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     """Parse YAML text as Jekyll does.
 
@@ -147,12 +127,15 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     Raises:
         FrontMatterError: The text is not valid YAML.
     """
-    if text.startswith("---"):
-        # A leading document marker would switch the parser to YAML 1.2 rules; drop
-        # it but keep the line so that line numbers stay the file's.
-        text = "\n" + text.split("\n", 1)[1] if "\n" in text else ""
+    text = without_document_marker(text)
+    quick = parse_simple(text)
+    return quick if quick is not NOT_SIMPLE else load_yaml_in_full(text, path, line_offset)
+
+
+def load_yaml_in_full(text: str, path: str, line_offset: int = 0) -> Any:
+    """:func:`load_yaml` with the full parser, even for text of the simple shape."""
     try:
-        return _make_yaml().load(text)
+        return _make_yaml().load(without_document_marker(text))
     except MarkedYAMLError as err:
         # Psych names where the broken construct starts (the context), not where
         # the parser gave up; do the same.

@@ -21,6 +21,8 @@ from liquidpy_site.reading.front_matter import (
     dump_front_matter,
     zone_key,
 )
+from liquidpy_site.simple_yaml import NOT_SIMPLE, parse_simple
+from liquidpy_site.yaml_loader import without_document_marker
 
 __all__ = ["parse_front_matter_ahead", "parse_headers"]
 
@@ -70,7 +72,8 @@ def parse_front_matter_ahead(store: FrontMatterStore, executor: Executor, source
     seen = 0
     for header in _headers_below(source, {str(p) for p in skip}):
         seen += 1
-        if not store.is_known(header):
+        if parse_simple(without_document_marker(header)) is NOT_SIMPLE \
+                and not store.is_known(header):
             headers.append(header)
         if seen == _SAMPLE and len(headers) <= _WARM_SHARE * seen:
             return 0  # the persistent cache is warm: the reader finds nearly all there

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from liquidpy_site.errors import FrontMatterError, ReadError, SourceLocation
+from liquidpy_site.simple_yaml import NOT_SIMPLE, parse_simple
 from liquidpy_site.text import UTC_MODE
-from liquidpy_site.yaml_loader import load_yaml
+from liquidpy_site.yaml_loader import load_yaml, without_document_marker
 
 if TYPE_CHECKING:
     from liquidpy_site.cache import BuildCache
@@ -61,15 +62,19 @@ def split_front_matter(text: str, relative: str) -> tuple[Any, str, int, FrontMa
     header = match.group(1)
     body_line = header.count("\n") + match.group(2).count("\n") + 1
     # The YAML text keeps its leading "---" line so that line numbers are the file's.
-    store = _STORE.get()
-    data = store.get(header) if store is not None else _MISSING
-    if data is _MISSING:
-        try:
-            data = load_yaml(header, relative)
-        except FrontMatterError as err:
-            return {}, text[match.end():], body_line, err
-        if store is not None:
-            store.put(header, data)
+    # Simple headers are parsed at once; others are looked up first (parsed
+    # ahead, or kept from the last build).
+    data = parse_simple(without_document_marker(header))
+    if data is NOT_SIMPLE:
+        store = _STORE.get()
+        data = store.get(header) if store is not None else _MISSING
+        if data is _MISSING:
+            try:
+                data = load_yaml(header, relative)
+            except FrontMatterError as err:
+                return {}, text[match.end():], body_line, err
+            if store is not None:
+                store.put(header, data)
     if data is None:
         data = {}
     return data, text[match.end():], body_line, None
