@@ -114,8 +114,14 @@ class Writer:
         return sorted(files)
 
     def _prepare(self, target: Path, relative: str, prepared: set[Path]) -> None:
-        """Make room for a file about to be written (checked to stay in the destination)."""
-        if target.parent not in prepared and not _is_within(target.parent, self.destination):
+        """Make room for a file about to be written (checked to stay in the destination).
+
+        Folders this build created are inside the destination by construction; only a
+        path through ``..`` or an existing link needs resolving.
+        """
+        folder = target.parent
+        if folder not in prepared and (".." in Path(relative).parts or _meets_link(
+                folder, self.destination, prepared)) and not _is_within(folder, self.destination):
             raise WriteError(f"Refusing to write outside the destination: {relative}")
         _make_room(target, self.destination, prepared)
 
@@ -210,17 +216,49 @@ def _make_room(target: Path, root: Path, prepared: set[Path] | None = None) -> N
     """
     try:
         if prepared is None or target.parent not in prepared:
-            for parent in reversed(target.relative_to(root).parents):
-                folder = root / parent
-                if folder != root and folder.is_file():
-                    folder.unlink()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if prepared is not None:
-                prepared.add(target.parent)
+            _make_folder(target.parent, root, prepared if prepared is not None else set())
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
     except OSError as err:
         raise WriteError(f"Could not prepare {target}: {err.strerror}") from err
+
+
+def _missing_chain(folder: Path, root: Path, prepared: set[Path]) -> list[Path]:
+    """``folder`` and its parents below ``root`` not yet prepared, outermost first."""
+    chain: list[Path] = []
+    while folder not in prepared and folder != root and folder != folder.parent:
+        chain.append(folder)
+        folder = folder.parent
+    return chain[::-1]
+
+
+def _meets_link(folder: Path, root: Path, prepared: set[Path]) -> bool:
+    """Whether a folder on the way to ``folder`` exists as a symbolic link."""
+    for path in _missing_chain(folder, root, prepared):
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return True
+        except FileNotFoundError:
+            return False  # below a missing folder, nothing exists yet
+    return False
+
+
+def _make_folder(folder: Path, root: Path, prepared: set[Path]) -> None:
+    """Create ``folder`` below ``root``, replacing files in the way; mark each as prepared."""
+    if root not in prepared:
+        root.mkdir(parents=True, exist_ok=True)
+        prepared.add(root)
+    for path in _missing_chain(folder, root, prepared):
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISDIR(mode):
+            path.unlink()  # a file (or a link to one) where a folder goes
+            mode = None
+        if mode is None:
+            path.mkdir(exist_ok=True)
+        prepared.add(path)
 
 
 def _kept(relative: str, prefixes: list[str]) -> bool:
