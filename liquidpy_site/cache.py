@@ -59,6 +59,9 @@ class BuildCache:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 # Builds run one at a time, but not always on the thread that opened it (serve).
                 self._db = sqlite3.connect(self.folder / "build.sqlite", check_same_thread=False)
+                # Readers (forked render workers) never wait for the build's writes.
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
                 for statement in _SCHEMA:
                     self._db.execute(statement)
             except sqlite3.Error as err:
@@ -211,6 +214,19 @@ class BuildCache:
             log.warning("Could not save the cache: %s", err)
         self._pending_markdown.clear()
         self._pending_front_matter.clear()
+
+    def commit(self) -> None:
+        """Commit what was written so far, so that other connections see it."""
+        if self._db is not None:
+            try:
+                self._db.commit()
+            except sqlite3.Error as err:
+                log.warning("Could not save the cache: %s", err)
+
+    def detach(self) -> sqlite3.Connection | None:
+        """Forget the open connection without closing it (in a forked process); the next use opens another."""
+        connection, self._db = self._db, None
+        return connection
 
     def close(self) -> None:
         """Close the database."""

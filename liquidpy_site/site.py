@@ -32,6 +32,7 @@ from liquidpy_site.reading.reader import Reader, SiteContent
 from liquidpy_site.reading.theme_assets import read_theme_assets
 from liquidpy_site.rendering.converters import IdentityConverter, MarkdownConverter
 from liquidpy_site.rendering.drops import DropFactory, JekyllDrop, SiteDrop
+from liquidpy_site.rendering.forked import RenderingAhead, can_render_ahead, take_rendered
 from liquidpy_site.rendering.liquid_env import JekyllEnvironment
 from liquidpy_site.rendering.parallel import ConversionPool, convertible_texts, default_jobs
 from liquidpy_site.rendering.renderer import Renderer, liquid_error
@@ -93,6 +94,7 @@ class Site:
         self._post_index: tuple[list[Document], int, dict[str, list[tuple[str, Document]]]] | None = None
         self.factory: DocumentFactory | None = None
         """Reads single files as the last read did (for :mod:`liquidpy_site.refresh`)."""
+        self._ahead: RenderingAhead | None = None
         self.prepared_content: dict[int, str] = {}
         """Bodies a generator changed before rendering, by item ``id`` (rendering starts there)."""
         self.outputs: dict[str, Convertible | StaticFile] = {}
@@ -171,7 +173,10 @@ class Site:
         total = len(docs) + len(self.content.pages)
         self.regenerator.begin([*docs, *self.content.pages])
         to_render = [item for item in (*docs, *self.content.pages) if self.regenerator.needs_render(item)]
-        with self._converting_ahead(to_render):
+        if can_render_ahead(self, to_render):
+            self._release_executor()  # no pool's threads may run while the workers fork
+            self._ahead = RenderingAhead(self, to_render)
+        with self._converting_ahead([] if self._ahead else to_render):
             done = 0
             for doc in docs:
                 self._render_item(doc)
@@ -219,6 +224,9 @@ class Site:
             self.markdown.pool = None
             if pool is not None:
                 pool.close()
+            if self._ahead is not None:
+                self._ahead.close()
+                self._ahead = None
             self._release_executor()
 
     def _work_executor(self) -> Executor | None:
@@ -256,12 +264,26 @@ class Site:
         if not self.regenerator.needs_render(item):
             self.regenerator.restore(item)
             return
-        self.render_recorded(item)
+        rendered = self._ahead.take(item) if self._ahead is not None else None
+        if rendered is None:
+            self.render_recorded(item)
+            return
+        self._note_prepared_content(item)
+        self.regenerator.record(item, take_rendered(self, item, rendered))
+
+    def _note_prepared_content(self, item: Convertible) -> None:
+        if stored_text(item, "content") != stored_text(item, "raw_content"):  # compared as held
+            self.prepared_content[id(item)] = item.content
+
+    def has_python_plugins(self) -> bool:
+        """Whether the site loaded Python plugins (``_plugins/*.py`` or installed ones)."""
+        from liquidpy_site.plugin_api import PluginAPI
+
+        return any(isinstance(plugin, PluginAPI) for plugin in self.plugins)
 
     def render_recorded(self, item: Convertible) -> None:
         """Render one item, recording what it reads for incremental builds."""
-        if stored_text(item, "content") != stored_text(item, "raw_content"):  # compared as held
-            self.prepared_content[id(item)] = item.content
+        self._note_prepared_content(item)
         self.usage = Usage()
         try:
             self.renderer.render(item)

@@ -122,6 +122,58 @@ def test_results_apply_only_to_the_options_they_were_made_with() -> None:
         pool.close()
 
 
+_POST_LAYOUT = """<html><head><title>{{ page.title }}</title>
+<meta name="description" content="{{ page.excerpt | strip_html | strip | truncate: 60 }}"></head>
+<body>{{ content }}<nav>{{ page.previous.title }} | {{ page.next.url }}</nav>
+<p>{{ site.posts | size }} posts; {{ site.data.links.home }}; {{ site.time | date: "%Y" }}</p>
+{% include note.html text=page.title %}</body></html>
+"""
+
+
+def _make_forkable_site(root: Path, posts: int = 60) -> Path:
+    """Posts whose layout reads only their own page, lists and data; pages that read bodies."""
+    src = _make_site(root, posts)
+    (src / "_layouts" / "post.html").write_text(_POST_LAYOUT)
+    (src / "_includes").mkdir()
+    (src / "_includes" / "note.html").write_text("<aside>{{ include.text | upcase }}</aside>\n")
+    (src / "_data").mkdir()
+    (src / "_data" / "links.yml").write_text("home: /index.html\n")
+    for path in (src / "_posts").iterdir():
+        text = path.read_text().replace("layout: default", "layout: post", 1)
+        path.write_text(text)
+    # The first post renders first; it must not start with Liquid (see can_render_ahead).
+    (src / "feed.xml").write_text("---\n---\n{% for post in site.posts %}<entry>{{ post.content }}"
+                                  "</entry>{% endfor %}\n")
+    return src
+
+
+def test_items_rendered_in_forked_workers_give_the_same_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import liquidpy_site.site as site_module
+
+    src = _make_forkable_site(tmp_path)
+    one = _build(src, tmp_path / "one", jobs=1)
+    taken: list[str] = []
+    original = site_module.take_rendered
+
+    def counting(site: object, item: object, rendered: object) -> object:
+        taken.append(str(getattr(item, "relative_path", "")))
+        return original(site, item, rendered)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site_module, "take_rendered", counting)
+    many = _build(src, tmp_path / "many", jobs=2)
+    assert one == many
+    # Most posts come from the workers; the posts reading another body and the feed do not.
+    assert len(taken) >= 30
+    assert "feed.xml" not in taken
+    # With a persistent cache, cold and then warm, the site is the same again.
+    api.build(src, tmp_path / "cached", jobs=2)
+    (src / "_layouts" / "post.html").write_text(_POST_LAYOUT + "<!-- edited -->\n")
+    api.build(src, tmp_path / "cached", jobs=2)
+    edited = _build(src, tmp_path / "edited", jobs=1)
+    assert _tree(tmp_path / "cached") == edited
+
+
 @pytest.mark.optional
 def test_a_dask_cluster_converts_for_the_build(site_source: Path, tmp_path: Path) -> None:
     """Any ``concurrent.futures`` executor works: here a local Dask cluster's (optional)."""

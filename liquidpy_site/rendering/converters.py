@@ -68,12 +68,27 @@ class MarkdownConverter:
         """Always ``.html``."""
         return ".html"
 
-    def convert(self, text: str) -> str:
-        """Markdown to HTML, as kramdown does."""
+    def prepare(self) -> None:
+        """Complete ``site.kramdown`` and load the converter now, as the first conversion does."""
+        self._complete_options()
+        self._load()
+
+    def _complete_options(self) -> None:
         if self._options is None:
-            # Completing site.kramdown happens on the first conversion, cached or not.
             self._options = {**self._setup_kramdown_config(), "highlighter": self.config.get("highlighter")}
             self._options_key = options_key(self._options)
+
+    def _load(self) -> Callable[[str], str]:
+        if self._convert is None:
+            from liquidpy_site.markdown import MarkdownConverter as Kramdown
+
+            self._convert = Kramdown(self._options).convert
+        return self._convert
+
+    def convert(self, text: str) -> str:
+        """Markdown to HTML, as kramdown does."""
+        # Completing site.kramdown happens on the first conversion, cached or not.
+        self._complete_options()
         cacheable = self.cache is not None and len(text) >= CACHED_FROM
         key = digest(self._options_key, text) if cacheable else ""
         if cacheable:
@@ -82,11 +97,7 @@ class MarkdownConverter:
                 return html
         html = self.pool.take(text, self._options_key) if self.pool is not None else None
         if html is None:
-            if self._convert is None:  # the converter loads only when something is not cached
-                from liquidpy_site.markdown import MarkdownConverter as Kramdown
-
-                self._convert = Kramdown(self._options).convert
-            html = self._convert(text)
+            html = self._load()(text)  # the converter loads only when something is not cached
         if cacheable:
             self.cache.store_markdown(key, html)
         return html

@@ -109,7 +109,7 @@ class Renderer:
         saved = (site.usage, self._current, site.site_drop.current_document)
         disabled = logging.root.manager.disable
         logging.disable(logging.CRITICAL)
-        site.usage = _AheadUsage()  # type: ignore[assignment]
+        site.usage = RefusingUsage(item)  # type: ignore[assignment]
         self._current = item
         try:
             payload = self._payload(item)
@@ -122,7 +122,7 @@ class Renderer:
             buffer = StringIO()
             template.render_with_context(context, buffer)
             return buffer.getvalue()
-        except (Exception, _BodyRead):  # noqa: BLE001 - the render pass meets it again
+        except (Exception, ReadAnotherBody):  # noqa: BLE001 - the render pass meets it again
             return None
         finally:
             logging.disable(disabled)
@@ -253,22 +253,33 @@ class Renderer:
             raise
 
 
-class _BodyRead(BaseException):
-    """Raised to stop rendering ahead: the body read another item's body."""
+class ReadAnotherBody(BaseException):
+    """Raised to stop rendering ahead: the item read another item's body."""
 
 
 class _RefusedSet(set[int]):
+    """Item ids: adding any but the item's own stops the render."""
+
+    def __init__(self, own: int) -> None:
+        super().__init__()
+        self.own = own
+
     def add(self, element: int) -> None:
-        raise _BodyRead
+        if element != self.own:
+            raise ReadAnotherBody
 
 
-class _AheadUsage:
-    """What a body rendered ahead reads; reading another item's body stops it."""
+class RefusingUsage:
+    """What an item rendered ahead reads; reading another item's body stops it.
 
-    def __init__(self) -> None:
-        self.files: set[str] = set()
+    Args:
+        item: The item rendered ahead (reading its own body is allowed).
+    """
+
+    def __init__(self, item: object) -> None:
+        self.files: dict[str, str] = {}
         self.lists: set[str] = set()
-        self.bodies: set[int] = _RefusedSet()
+        self.bodies: set[int] = _RefusedSet(id(item))
         self.neighbours = False
         self.volatile = False
 
