@@ -77,6 +77,24 @@ SPAN_RULES: dict[str, tuple[str, str]] = {
 }
 
 
+_PATTERNS: dict[bool, tuple[dict[str, re.Pattern[str]],
+                           dict[tuple[tuple[str, ...], str | None], re.Pattern[str]]]] = {}
+
+
+def _span_patterns(gfm: bool) -> tuple[dict[str, re.Pattern[str]],
+                                       dict[tuple[tuple[str, ...], str | None], re.Pattern[str]]]:
+    """The compiled start pattern of each span rule, and the cache of rule unions (made once)."""
+    found = _PATTERNS.get(gfm)
+    if found is None:
+        starts: dict[str, re.Pattern[str]] = {}
+        for name, (start, _find) in SPAN_RULES.items():
+            if name == "escaped_chars" and not gfm:
+                start = start.replace(r"\-~]", "-]")
+            starts[name] = re.compile(start, re.S if name in ("inline_math", "strikethrough") else 0)
+        found = _PATTERNS[gfm] = (starts, {})
+    return found
+
+
 class SpanParser(Parser[InlineState]):
     """Parses the raw text of one block element into span elements."""
 
@@ -92,16 +110,15 @@ class SpanParser(Parser[InlineState]):
         self.stack: list[tuple[Element, str]] = []
         self._state = InlineState({})
         self._active: tuple[str, ...] | None = None
-        self.starts: dict[str, re.Pattern[str]] = {}
-        self._union_cache: dict[tuple[tuple[str, ...], str | None], re.Pattern[str]] = {}
         self.gfm = str(ctx.options.get("input", "GFM")).lower() == "gfm"
         self.hard_wrap = bool(ctx.options["hard_wrap"])  # fixed when parsing starts
-        for name, (start, _find) in SPAN_RULES.items():
-            if name == "escaped_chars" and not self.gfm:
-                start = start.replace(r"\-~]", "-]")
-            method: Callable[[Any, re.Match[str], InlineState], int | None] = getattr(type(self), "_rule_" + name)
-            self.register(name, start, method)
-            self.starts[name] = re.compile(start, re.S if name in ("inline_math", "strikethrough") else 0)
+        starts, self._union_cache = _span_patterns(self.gfm)
+        self.starts: dict[str, re.Pattern[str]] = starts
+        for name in starts:
+            method: Callable[[re.Match[str], InlineState], int | None] = getattr(self, "_rule_" + name)
+            self._methods[name] = method
+            if name not in self.rules:
+                self.rules.append(name)
 
     @property
     def active_rules(self) -> tuple[str, ...]:

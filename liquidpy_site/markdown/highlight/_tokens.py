@@ -124,11 +124,25 @@ def _rouge_registry_aliases(tag: str) -> list[str]:
     return [name for name, canon in _rouge_registry().items() if canon == tag]
 
 
+_CompiledRules = list[tuple[re.Pattern[str], TokenType]]
+_RULES_BY_TYPE: dict[tuple[int, TokenType], tuple[list[Rule], _CompiledRules]] = {}
+
+
+def _rules_for(rules: list[Rule], ttype: TokenType) -> _CompiledRules:
+    """The rules of ``rules`` that apply to ``ttype``, patterns compiled (worked out once)."""
+    key = (id(rules), ttype)
+    entry = _RULES_BY_TYPE.get(key)
+    if entry is None or entry[0] is not rules:  # the list is kept, so its id stays its own
+        entry = _RULES_BY_TYPE[key] = (rules, [(re.compile(pattern), new)
+                                               for old, pattern, new in rules if ttype in old])
+    return entry[1]
+
+
 def _apply_rules(rules: list[Rule], tokens: list[RawToken]) -> list[RawToken]:
     out = []
     for ttype, value in tokens:
-        for old, pattern, new in rules:
-            if ttype in old and re.fullmatch(pattern, value):
+        for pattern, new in _rules_for(rules, ttype):
+            if pattern.fullmatch(value):
                 ttype = new
                 break
         out.append((ttype, value))
