@@ -32,7 +32,12 @@ from liquidpy_site.reading.reader import Reader, SiteContent
 from liquidpy_site.reading.theme_assets import read_theme_assets
 from liquidpy_site.rendering.converters import IdentityConverter, MarkdownConverter
 from liquidpy_site.rendering.drops import DropFactory, JekyllDrop, SiteDrop
-from liquidpy_site.rendering.forked import RenderingAhead, can_render_ahead, take_rendered
+from liquidpy_site.rendering.forked import (
+    MIN_ITEMS_AHEAD,
+    RenderingAhead,
+    can_render_ahead,
+    take_rendered,
+)
 from liquidpy_site.rendering.liquid_env import JekyllEnvironment
 from liquidpy_site.rendering.parallel import ConversionPool, convertible_texts, default_jobs
 from liquidpy_site.rendering.renderer import Renderer, liquid_error
@@ -95,6 +100,7 @@ class Site:
         self.factory: DocumentFactory | None = None
         """Reads single files as the last read did (for :mod:`liquidpy_site.refresh`)."""
         self._ahead: RenderingAhead | None = None
+        self._ahead_plan: list[Convertible] | None = None
         self.prepared_content: dict[int, str] = {}
         """Bodies a generator changed before rendering, by item ``id`` (rendering starts there)."""
         self.outputs: dict[str, Convertible | StaticFile] = {}
@@ -173,10 +179,10 @@ class Site:
         total = len(docs) + len(self.content.pages)
         self.regenerator.begin([*docs, *self.content.pages])
         to_render = [item for item in (*docs, *self.content.pages) if self.regenerator.needs_render(item)]
-        if can_render_ahead(self, to_render):
+        self._ahead_plan = to_render if can_render_ahead(self, to_render) else None
+        if self._ahead_plan is not None:
             self._release_executor()  # no pool's threads may run while the workers fork
-            self._ahead = RenderingAhead(self, to_render)
-        with self._converting_ahead([] if self._ahead else to_render):
+        with self._converting_ahead([] if self._ahead_plan is not None else to_render):
             done = 0
             for doc in docs:
                 self._render_item(doc)
@@ -224,6 +230,7 @@ class Site:
             self.markdown.pool = None
             if pool is not None:
                 pool.close()
+            self._ahead_plan = None
             if self._ahead is not None:
                 self._ahead.close()
                 self._ahead = None
@@ -264,12 +271,28 @@ class Site:
         if not self.regenerator.needs_render(item):
             self.regenerator.restore(item)
             return
+        if self._ahead_plan is not None:
+            self._start_rendering_ahead(item)
         rendered = self._ahead.take(item) if self._ahead is not None else None
         if rendered is None:
             self.render_recorded(item)
             return
         self._note_prepared_content(item)
         self.regenerator.record(item, take_rendered(self, item, rendered))
+
+    def _start_rendering_ahead(self, item: Convertible) -> None:
+        """Fork the render workers at ``item``, once a conversion has completed ``site.kramdown``.
+
+        Jekyll completes the kramdown options on the first Markdown conversion; until
+        one has happened here, items render in this process, so that templates read
+        ``site.kramdown`` as they would in Jekyll.
+        """
+        if not self.markdown.has_converted():
+            return
+        plan, self._ahead_plan = self._ahead_plan or [], None
+        start = next((index for index, planned in enumerate(plan) if planned is item), None)
+        if start is not None and len(plan) - start >= MIN_ITEMS_AHEAD:
+            self._ahead = RenderingAhead(self, plan[start:])
 
     def _note_prepared_content(self, item: Convertible) -> None:
         if stored_text(item, "content") != stored_text(item, "raw_content"):  # compared as held

@@ -141,7 +141,10 @@ def _make_forkable_site(root: Path, posts: int = 60) -> Path:
     for path in (src / "_posts").iterdir():
         text = path.read_text().replace("layout: default", "layout: post", 1)
         path.write_text(text)
-    # The first post renders first; it must not start with Liquid (see can_render_ahead).
+    # The first post reads site.kramdown before any conversion has completed it.
+    first = src / "_posts" / "2020-01-01-post-0.md"
+    first.write_text(first.read_text() + "\nInput: {{ site.kramdown.input }}, "
+                     "{{ site.kramdown.smart_quotes }}.\n")
     (src / "feed.xml").write_text("---\n---\n{% for post in site.posts %}<entry>{{ post.content }}"
                                   "</entry>{% endfor %}\n")
     return src

@@ -68,10 +68,9 @@ class MarkdownConverter:
         """Always ``.html``."""
         return ".html"
 
-    def prepare(self) -> None:
-        """Complete ``site.kramdown`` and load the converter now, as the first conversion does."""
-        self._complete_options()
-        self._load()
+    def has_converted(self) -> bool:
+        """Whether a conversion has happened (and so completed ``site.kramdown``)."""
+        return self._options is not None
 
     def _complete_options(self) -> None:
         if self._options is None:

@@ -35,10 +35,12 @@ from liquidpy_site.models import Convertible, stored_text
 if TYPE_CHECKING:
     from liquidpy_site.site import Site
 
-__all__ = ["RenderedAhead", "RenderingAhead", "can_render_ahead", "take_rendered"]
+__all__ = ["MIN_ITEMS_AHEAD", "RenderedAhead", "RenderingAhead", "can_render_ahead",
+           "take_rendered"]
 
 _CHUNK = 12
-_MIN_ITEMS = 48
+MIN_ITEMS_AHEAD = 48
+"""Fewer items than this render in the build process (forking would cost more)."""
 
 
 @dataclass
@@ -58,11 +60,10 @@ def can_render_ahead(site: Site, items: Sequence[Convertible]) -> bool:
 
     Not with an executor given by the caller (it may be a cluster), one job, no
     ``fork``, other threads running (a server), Python hooks or plugins (they may
-    keep state), the profiler, or a site too small to be worth it. Nor when the
-    first item renders Liquid before its Markdown, since the first conversion
-    completes ``site.kramdown`` and the workers need that done beforehand.
+    keep state), the profiler, a Markdown converter other than kramdown's, or a
+    site too small to be worth it.
     """
-    if site.executor is not None or site.jobs() < 2 or len(items) < _MIN_ITEMS:
+    if site.executor is not None or site.jobs() < 2 or len(items) < MIN_ITEMS_AHEAD:
         return False
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return False
@@ -70,16 +71,15 @@ def can_render_ahead(site: Site, items: Sequence[Convertible]) -> bool:
         return False
     from liquidpy_site.rendering.converters import MarkdownConverter
 
-    first = items[0]
-    return type(site.markdown) is MarkdownConverter and site.markdown.matches(first.extname) \
-        and not site.renderer.uses_liquid(first)
+    return type(site.markdown) is MarkdownConverter
 
 
 class RenderingAhead:
     """Worker processes forked from the built-so-far site, rendering items in order.
 
     Args:
-        site: The site, read and generated; the workers are copies of it.
+        site: The site, read and generated, its first Markdown converted (which
+            completes ``site.kramdown``); the workers are copies of it.
         items: The items the render pass will render, in its order.
     """
 
@@ -87,7 +87,6 @@ class RenderingAhead:
         global _FORKED
         self.site = site
         self._futures: dict[int, tuple[Future[list[RenderedAhead | None]], int]] = {}
-        site.markdown.prepare()
         if site.cache is not None:
             site.cache.commit()  # what was read is visible to the workers' connections
         _FORKED = (site, list(items))
