@@ -49,6 +49,7 @@ class BuildCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._db: sqlite3.Connection | None = None
+        self._reader = False
         self._pending_markdown: dict[str, str] = {}
         self._pending_front_matter: dict[str, bytes] = {}
         self._broken = False
@@ -59,9 +60,9 @@ class BuildCache:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 # Builds run one at a time, but not always on the thread that opened it (serve).
                 self._db = sqlite3.connect(self.folder / "build.sqlite", check_same_thread=False)
-                # Readers (forked render workers) never wait for the build's writes.
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("PRAGMA synchronous=NORMAL")
+                if not self._reader:
+                    # A build stopped while sharing the cache may have left it in WAL mode.
+                    self._db.execute("PRAGMA journal_mode=DELETE")
                 for statement in _SCHEMA:
                     self._db.execute(statement)
             except sqlite3.Error as err:
@@ -215,17 +216,33 @@ class BuildCache:
         self._pending_markdown.clear()
         self._pending_front_matter.clear()
 
-    def commit(self) -> None:
-        """Commit what was written so far, so that other connections see it."""
+    def share_with_readers(self) -> None:
+        """Commit, and let other connections (forked render workers) read while this one writes.
+
+        The database is in WAL mode until :meth:`stop_sharing`; reading a large WAL
+        would slow later builds, so it is not left on.
+        """
+        self._set_journal("WAL")
+
+    def stop_sharing(self) -> None:
+        """Commit and leave WAL mode (see :meth:`share_with_readers`)."""
+        self._set_journal("DELETE")
+
+    def _set_journal(self, mode: str) -> None:
         if self._db is not None:
             try:
                 self._db.commit()
+                self._db.execute(f"PRAGMA journal_mode={mode}")
             except sqlite3.Error as err:
                 log.warning("Could not save the cache: %s", err)
 
     def detach(self) -> sqlite3.Connection | None:
-        """Forget the open connection without closing it (in a forked process); the next use opens another."""
+        """Forget the open connection without closing it (in a forked process).
+
+        The next use opens another, as a reader that leaves the journal mode alone.
+        """
         connection, self._db = self._db, None
+        self._reader = True
         return connection
 
     def close(self) -> None:

@@ -32,7 +32,8 @@ _INTEGER = re.compile(r"0|[1-9][0-9]{0,17}")
 # Double-quoted text whose only escapes are \" and \\.
 _DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\["\\])*)"')
 _ESCAPE = re.compile(r'\\(["\\])')
-_DATE_OR_TIME = re.compile(r"\d{4}-\d\d-\d\d(?: \d\d:\d\d:\d\d(?: [-+]\d{4})?)?")
+_DATE_OR_TIME = re.compile(
+    r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d:\d\d(?:\.\d+)?(?: ?(?:Z|[-+]\d\d:?\d\d))?)?")
 # Words YAML 1.1 reads as booleans or null, in the spellings it accepts.
 _WORDS: Final[dict[str, Any]] = {
     **{form: True for word in ("yes", "true", "on")
@@ -123,7 +124,10 @@ def _value(text: str) -> Any:
     if _INTEGER.fullmatch(text):
         return int(text)
     if _DATE_OR_TIME.fullmatch(text):
-        return timestamp_from_text(text)
+        try:
+            return timestamp_from_text(text)
+        except ValueError:
+            return NOT_SIMPLE  # an impossible time: the full parser reports it
     return NOT_SIMPLE
 
 

@@ -88,7 +88,7 @@ class RenderingAhead:
         self.site = site
         self._futures: dict[int, tuple[Future[list[RenderedAhead | None]], int]] = {}
         if site.cache is not None:
-            site.cache.commit()  # what was read is visible to the workers' connections
+            site.cache.share_with_readers()
         _FORKED = (site, list(items))
         try:
             self._pool = ProcessPoolExecutor(max_workers=site.jobs(),
@@ -117,6 +117,8 @@ class RenderingAhead:
         """Stop the workers (what was not taken is dropped)."""
         self._futures.clear()
         self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.site.cache is not None:
+            self.site.cache.stop_sharing()
 
 
 def take_rendered(site: Site, item: Convertible, rendered: RenderedAhead) -> Usage:
