@@ -36,9 +36,6 @@ from typing import Any
 from liquidpy_site.errors import ConfigError
 from liquidpy_site.rendering.converters import MarkdownConverter
 
-from ._cmark import available_extensions, parse
-from ._render import render
-
 __all__ = [
     "CommonMarkConverter",
     "InvalidMarkdownConverter",
@@ -104,6 +101,8 @@ def commonmark_settings(config: Mapping[str, Any]) -> tuple[int, int, list[str]]
     raw_extensions = _config_list(config, "extensions")
     if not all(isinstance(item, str) for item in raw_extensions):
         raw_extensions = []
+    from ._cmark import available_extensions  # cmark-gfm loads only for CommonMark sites
+
     extensions = _validate(raw_extensions, available_extensions(), "extension")
     parse_bits = _bits(options, PARSE_OPTIONS)
     render_bits = _bits(options, RENDER_OPTIONS)
@@ -137,6 +136,9 @@ def _deep_recursion() -> Iterator[None]:
 def _convert(text: str, settings: tuple[int, int, list[str]]) -> str:
     parse_bits, render_bits, extensions = settings
     with _deep_recursion():
+        from ._cmark import parse
+        from ._render import render
+
         document = parse(text, parse_bits, extensions)
         return render(document, render_bits, tagfilter="tagfilter" in extensions)
 

@@ -25,7 +25,7 @@ import multiprocessing
 import threading
 import warnings
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +91,8 @@ class RenderingAhead:
             site.cache.share_with_readers()
         _FORKED = (site, list(items))
         try:
+            from concurrent.futures import ProcessPoolExecutor
+
             self._pool = ProcessPoolExecutor(max_workers=site.jobs(),
                                              mp_context=multiprocessing.get_context("fork"),
                                              initializer=_start_worker)

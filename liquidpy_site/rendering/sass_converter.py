@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from liquidpy_site.models import Convertible, Page
-from liquidpy_site.sass import SassOptions, compile_sass, source_map_name
 
 if TYPE_CHECKING:
+    from liquidpy_site.sass import SassOptions
     from liquidpy_site.site import Site
 
 
@@ -30,6 +30,8 @@ class SiteSassConverter:
         """The ``sass:`` options, read once per build."""
         if self._options is None:
             theme_sass = self.site.theme.sass_dir if self.site.theme is not None else None
+            from liquidpy_site.sass import SassOptions  # libsass loads when a stylesheet is compiled
+
             self._options = SassOptions.from_config(self.site.config, self.site.source, theme_sass,
                                                     environment=self.site.environment)
         return self._options
@@ -44,10 +46,14 @@ class SiteSassConverter:
 
     def convert(self, text: str) -> str:
         """Compile SCSS text (without a file: no source map)."""
+        from liquidpy_site.sass import compile_sass
+
         return compile_sass(text, syntax="scss", filename="stdin.scss", options=self.options).css
 
     def convert_item(self, text: str, item: Convertible) -> str:
         """Compile a page or document; a page's source map is added as a page."""
+        from liquidpy_site.sass import compile_sass
+
         result = compile_sass(text, syntax=item.extname.lower().lstrip("."),
                               filename=item.relative_path, options=self.options)
         if result.source_map is not None and isinstance(item, Page):
@@ -56,6 +62,7 @@ class SiteSassConverter:
 
     def _add_source_map_page(self, page: Page, source_map: str) -> None:
         from liquidpy_site.permalinks import assign_page_url
+        from liquidpy_site.sass import source_map_name
 
         name = source_map_name(page.relative_path)
         folder = page.dir
