@@ -64,3 +64,36 @@ def test_build_returns_the_site(tmp_path: Path) -> None:
     assert isinstance(site, liquidpy_site.Site)
     assert site.config["show_drafts"] is True
     assert (tmp_path / "_site" / "index.html").read_text() == "<p>hi</p>\n"
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    (tmp_path / "index.md").write_text("---\n---\nhi\n")
+    frozen_during: list[int] = []
+    site = liquidpy_site.Site(load_config(tmp_path))
+    original_render = site.render
+
+    def render() -> None:
+        frozen_during.append(gc.get_freeze_count())
+        original_render()
+
+    site.render = render  # type: ignore[method-assign]
+    site.process()
+    assert frozen_during and frozen_during[0] > 0  # the models read are kept aside while rendering
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_host_that_froze_objects_keeps_them_frozen(tmp_path: Path) -> None:
+    import gc
+
+    (tmp_path / "index.md").write_text("---\n---\nhi\n")
+    held = ["kept by the host"]
+    gc.freeze()
+    try:
+        assert not any(obj is held for obj in gc.get_objects())  # frozen objects are not tracked
+        liquidpy_site.build(tmp_path)
+        assert not any(obj is held for obj in gc.get_objects())
+    finally:
+        gc.unfreeze()
+    assert any(obj is held for obj in gc.get_objects())
