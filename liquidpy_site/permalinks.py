@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from liquidpy_site.config import style_to_permalink
@@ -73,41 +74,99 @@ def cleaned_relative_path(relative_path: str, extname: str, collection_dir: str)
     return cleaned.replace(collection_dir, "", 1)
 
 
-def document_placeholders(doc: Document, collection: Collection) -> dict[str, Any]:
+_DATE_FORMATS: dict[str, str] = {
+    "month": "%m", "day": "%d", "hour": "%H", "minute": "%M", "second": "%S",
+    "short_month": "%b", "long_month": "%B", "short_year": "%y", "short_day": "%a",
+    "long_day": "%A", "y_day": "%j",
+}
+
+
+class DocumentPlaceholders(Mapping[str, Any]):
+    """The ``:placeholders`` of a document's URL template, each computed when asked for."""
+
+    NAMES = frozenset({"collection", "path", "output_ext", "name", "title", "slug", "categories",
+                       "slugified_categories", "year", "i_day", "i_month", "w_year", "week",
+                       "w_day", *_DATE_FORMATS})
+
+    def __init__(self, doc: Document, collection: Collection) -> None:
+        self.doc = doc
+        self.collection = collection
+        self._date: dt.datetime | None = None
+
+    @property
+    def date(self) -> dt.datetime:
+        """The document's date (the current time for an undated one)."""
+        if self._date is None:
+            self._date = self.doc.date or dt.datetime.now().astimezone()
+        return self._date
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.NAMES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.NAMES))
+
+    def __len__(self) -> int:
+        return len(self.NAMES)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.NAMES:
+            raise KeyError(name)
+        if name in _DATE_FORMATS:
+            return self.date.strftime(_DATE_FORMATS[name])
+        return getattr(self, "_" + name)()
+
+    def _collection(self) -> str:
+        return self.collection.label
+
+    def _path(self) -> str:
+        return cleaned_relative_path(self.doc.relative_path, self.doc.extname,
+                                     self.collection.relative_directory)
+
+    def _output_ext(self) -> str:
+        return self.doc.output_ext
+
+    def _name(self) -> str | None:
+        return slugify(self.doc.basename_without_ext)
+
+    def _title(self) -> str | None:
+        slug_source = self.doc.data.get("slug")
+        if slug_source is not None:
+            return slugify(_str(slug_source), mode="pretty", cased=True)
+        return slugify(self.doc.basename_without_ext, mode="pretty", cased=True)
+
+    def _slug(self) -> str | None:
+        slug_source = self.doc.data.get("slug")
+        return slugify(_str(slug_source) if slug_source is not None else self.doc.basename_without_ext)
+
+    def _categories(self) -> str:
+        return "/".join(dict.fromkeys(_str(c).lower() for c in _list(self.doc.data.get("categories"))))
+
+    def _slugified_categories(self) -> str:
+        return "/".join(dict.fromkeys(slugify(_str(c)) or "" for c in _list(self.doc.data.get("categories"))))
+
+    def _year(self) -> str:
+        return f"{self.date.year:04d}"
+
+    def _i_day(self) -> str:
+        return str(self.date.day)
+
+    def _i_month(self) -> str:
+        return str(self.date.month)
+
+    def _w_year(self) -> str:
+        return str(self.date.isocalendar()[0])
+
+    def _week(self) -> str:
+        return f"{self.date.isocalendar()[1]:02d}"
+
+    def _w_day(self) -> str:
+        return str(self.date.isoweekday())
+
+
+def document_placeholders(doc: Document, collection: Collection) -> DocumentPlaceholders:
     """The ``:placeholders`` of a document's URL template (evaluated lazily)."""
-    date: dt.datetime = doc.date or dt.datetime.now().astimezone()
-    basename = doc.basename_without_ext
-    slug_source = doc.data.get("slug")
-    return {
-        "collection": collection.label,
-        "path": lambda: cleaned_relative_path(doc.relative_path, doc.extname,
-                                              collection.relative_directory),
-        "output_ext": doc.output_ext,
-        "name": lambda: slugify(basename),
-        "title": lambda: slugify(_str(slug_source), mode="pretty", cased=True)
-        if slug_source is not None else slugify(basename, mode="pretty", cased=True),
-        "slug": lambda: slugify(_str(slug_source)) if slug_source is not None else slugify(basename),
-        "categories": lambda: "/".join(dict.fromkeys(_str(c).lower() for c in _list(doc.data.get("categories")))),
-        "slugified_categories": lambda: "/".join(
-            dict.fromkeys(slugify(_str(c)) or "" for c in _list(doc.data.get("categories")))),
-        "year": lambda: f"{date.year:04d}",
-        "month": lambda: date.strftime("%m"),
-        "day": lambda: date.strftime("%d"),
-        "hour": lambda: date.strftime("%H"),
-        "minute": lambda: date.strftime("%M"),
-        "second": lambda: date.strftime("%S"),
-        "i_day": lambda: str(date.day),
-        "i_month": lambda: str(date.month),
-        "short_month": lambda: date.strftime("%b"),
-        "long_month": lambda: date.strftime("%B"),
-        "short_year": lambda: date.strftime("%y"),
-        "w_year": lambda: str(date.isocalendar()[0]),
-        "week": lambda: f"{date.isocalendar()[1]:02d}",
-        "w_day": lambda: str(date.isoweekday()),
-        "short_day": lambda: date.strftime("%a"),
-        "long_day": lambda: date.strftime("%A"),
-        "y_day": lambda: date.strftime("%j"),
-    }
+    return DocumentPlaceholders(doc, collection)
 
 
 def assign_collection_file_url(file: StaticFile, collection: Collection, site: Site) -> None:

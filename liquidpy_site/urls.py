@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -13,6 +14,7 @@ _PLAIN_PATH = re.compile(r"^[a-zA-Z0-9./-]+$")
 # Characters a path may carry unescaped: unreserved, sub-delims, ":", "@", "/" and "?".
 _PATH_SAFE = "/-._~!$&'()*+,;=:@?"
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
+_SLASHES = re.compile(r"/+")
 HTML_EXTENSIONS = (".html", ".xhtml", ".htm")
 
 Placeholders = Mapping[str, Callable[[], Any] | Any]
@@ -34,7 +36,7 @@ def unescape_path(path: str) -> str:
 def sanitize_url(url: str) -> str:
     """Jekyll's URL clean-up: leading slash, no ``..`` or ``./``, single slashes."""
     url = ("/" + url).replace("..", "/").replace("./", "")
-    return re.sub(r"/+", "/", url)
+    return _SLASHES.sub("/", url) if "//" in url else url
 
 
 def _value(placeholders: Placeholders, name: str) -> Any:
@@ -42,27 +44,45 @@ def _value(placeholders: Placeholders, name: str) -> Any:
     return value() if callable(value) else value
 
 
+@functools.lru_cache(maxsize=256)
+def _template_parts(template: str) -> tuple[tuple[str, str], ...]:
+    """A template as (literal text, placeholder name) pairs; the last name is empty."""
+    parts = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        parts.append((template[position:match.start()], match.group(1)))
+        position = match.end()
+    parts.append((template[position:], ""))
+    return tuple(parts)
+
+
 def fill_template(template: str, placeholders: Placeholders) -> str:
     """Replace every ``:name`` of a document template (Jekyll's ``UrlDrop`` rules).
+
+    A name ending in ``_`` that is not a placeholder stands for the name without it,
+    followed by the underscore.
 
     Raises:
         ReadError: The template names a placeholder that does not exist.
     """
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        pool = [name, name[:-1]] if name.endswith("_") else [name]
-        winner = next((key for key in pool if key in placeholders), None)
+    pieces = []
+    for literal, name in _template_parts(template):
+        pieces.append(literal)
+        if not name:
+            continue
+        winner = name if name in placeholders else None
+        if winner is None and name.endswith("_") and name[:-1] in placeholders:
+            winner = name[:-1]
         if winner is None:
+            pool = [name, name[:-1]] if name.endswith("_") else [name]
             raise ReadError(
                 f"The URL template doesn't have {' or '.join(pool)} keys. "
                 "Check your permalink template!"
             )
         value = _value(placeholders, winner)
-        replacement = escape_path("" if value is None else str(value))
-        return match.group(0).replace(f":{winner}", replacement, 1)
-
-    return _PLACEHOLDER.sub(replace, template)
+        pieces.append(escape_path("" if value is None else str(value)))
+        pieces.append(name[len(winner):])
+    return "".join(pieces)
 
 
 def fill_page_template(template: str, placeholders: Mapping[str, str | None]) -> str:
