@@ -29,6 +29,12 @@ UTC_MODE = _UtcMode()
 
 SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
+# For ASCII text: the runs of characters each mode replaces by one dash.
+_ASCII_DROPPED = {
+    "default": re.compile(r"[^A-Za-z0-9]+"),
+    "ascii": re.compile(r"[^A-Za-z0-9]+"),
+    "pretty": re.compile(r"[^A-Za-z0-9._~!$&'()+,;=@]+"),
+}
 
 
 def _keeps(char: str, mode: str) -> bool:
@@ -79,6 +85,17 @@ def slugify(text: str | None, mode: str | None = None, cased: bool = False) -> s
     if mode == "latin":
         text = _transliterate(text)
         mode = "default"
+    if text.isascii() and mode in _ASCII_DROPPED:
+        slug = _ASCII_DROPPED[mode].sub("-", text)
+    else:
+        slug = _dash_dropped_characters(text, mode)
+    slug = slug[1:] if slug.startswith("-") else slug
+    slug = slug[:-1] if slug.endswith("-") else slug
+    return slug if cased else slug.lower()
+
+
+def _dash_dropped_characters(text: str, mode: str) -> str:
+    """The text with each run of characters the mode drops replaced by one dash."""
     pieces: list[str] = []
     in_run = False
     for char in text:
@@ -88,8 +105,7 @@ def slugify(text: str | None, mode: str | None = None, cased: bool = False) -> s
         elif not in_run:
             pieces.append("-")
             in_run = True
-    slug = re.sub(r"^-|-$", "", "".join(pieces), flags=re.M)
-    return slug if cased else slug.lower()
+    return "".join(pieces)
 
 
 def titleize_slug(slug: str) -> str:

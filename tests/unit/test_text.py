@@ -8,6 +8,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from liquidpy_site.text import UTC_MODE, InvalidDate, parse_date, slugify, titleize_slug
 
@@ -163,3 +165,14 @@ def test_day_past_month_end_rolls_over_as_in_jekyll() -> None:
     assert parse_date("2020-02-30").strftime("%Y-%m-%d") == "2020-03-01"
     assert parse_date("2020-02-31").strftime("%Y-%m-%d") == "2020-03-02"
     assert parse_date("2021-02-29").strftime("%Y-%m-%d") == "2021-03-01"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+       st.sampled_from(["default", "pretty", "ascii"]))
+def test_ascii_slugs_match_the_character_by_character_rule(text: str, mode: str) -> None:
+    from liquidpy_site.text import _dash_dropped_characters
+
+    by_character = _dash_dropped_characters(text, mode)
+    by_character = by_character[1:] if by_character.startswith("-") else by_character
+    by_character = by_character[:-1] if by_character.endswith("-") else by_character
+    assert slugify(text, mode, cased=True) == by_character
