@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from liquidpy_site.deferred_imports import deferring
+
+with deferring():  # what python-liquid imports but seldom uses loads on first use
+    import liquid  # noqa: F401
+
 from liquidpy_site.api import build, markdownify, render
 from liquidpy_site.config import load_config
 from liquidpy_site.errors import (
