@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from liquidpy_site.cleaner import Cleaner, Snapshot
 from liquidpy_site.errors import WriteError
 from liquidpy_site.models import Convertible, Document, Page, StaticFile
 from liquidpy_site.urls import destination_path, page_destination_path, unescape_path
@@ -160,36 +161,23 @@ class Writer:
         return written
 
     def clean(self, keep: set[str]) -> None:
-        """Remove files and empty folders the build did not produce (not ``keep_files``)."""
+        """Remove files and empty folders the build did not produce (not ``keep_files``).
+
+        With a build cache, what the last clean-up saw is kept there, so that
+        folders unchanged since need not be listed (see :mod:`liquidpy_site.cleaner`).
+        """
         keep_prefixes = [str(k).strip("/") for k in self.site.config.get("keep_files") or []]
-        wanted_dirs = {str(Path(p).parent) for p in keep}
-        wanted_tree = _with_ancestors(wanted_dirs)
-        top = str(self.destination)
-        for root, dirs, files in os.walk(self.destination, topdown=False):
-            rel_root = root[len(top):].strip(os.sep).replace(os.sep, "/") if root.startswith(top) \
-                else Path(root).relative_to(self.destination).as_posix()
-            rel_root = "" if rel_root == "." else rel_root
-            for name in files:
-                rel = f"{rel_root}/{name}" if rel_root else name
-                if rel not in keep and not _kept(rel, keep_prefixes):
-                    os.remove(os.path.join(root, name))
-            for name in dirs:
-                rel = f"{rel_root}/{name}" if rel_root else name
-                full = os.path.join(root, name)
-                if rel in wanted_tree or _kept(rel, keep_prefixes) or os.path.islink(full):
-                    continue
-                if not os.listdir(full):
-                    os.rmdir(full)
+        cache = self.site.cache
+        previous = Snapshot.from_json(cache.meta(_SNAPSHOT_KEY)) if cache is not None else None
+        try:
+            snapshot = Cleaner(str(self.destination), keep_prefixes, previous).clean(keep)
+        except OSError as err:
+            raise WriteError(f"Could not clean {err.filename or self.destination}: {err.strerror}") from err
+        if cache is not None:
+            cache.set_meta(_SNAPSHOT_KEY, snapshot.to_json())
 
 
-def _with_ancestors(folders: set[str]) -> set[str]:
-    """The folders and every folder above them (``a/b/c`` gives ``a``, ``a/b``, ``a/b/c``)."""
-    tree: set[str] = set()
-    for folder in folders:
-        while folder and folder not in tree:
-            tree.add(folder)
-            folder = folder.rsplit("/", 1)[0] if "/" in folder else ""
-    return tree
+_SNAPSHOT_KEY = "destination_snapshot"
 
 
 def _source_name(item: Page | Document | StaticFile) -> str:
@@ -259,11 +247,6 @@ def _make_folder(folder: Path, root: Path, prepared: set[Path]) -> None:
         if mode is None:
             path.mkdir(exist_ok=True)
         prepared.add(path)
-
-
-def _kept(relative: str, prefixes: list[str]) -> bool:
-    # Jekyll matches keep_files as plain prefixes of the destination-relative path.
-    return any(relative.startswith(p) for p in prefixes if p)
 
 
 def _leaves(relative: str) -> bool:
