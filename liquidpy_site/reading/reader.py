@@ -108,8 +108,8 @@ class Reader:
         if self.theme_root is not None:
             roots.append((self.theme_root, self.theme_root / "_layouts"))
         for root, folder in roots:
-            for path in _files_below(folder):
-                relative = path.relative_to(folder).as_posix()
+            for relative in _files_below(folder):
+                path = folder / relative
                 name = relative.rsplit(".", 1)[0] if "." in relative.rsplit("/", 1)[-1] else relative
                 if name not in layouts:
                     display = path.relative_to(root).as_posix()
@@ -179,7 +179,7 @@ class Reader:
         if not base.is_dir():
             return []
         found = []
-        rels = [p.relative_to(base).as_posix() for p in _files_below(base)]
+        rels = _files_below(base)
         for rel in self.entry_filter(base_rel).filter(rels):
             found.append((base / rel, f"{base_rel}/{rel}"))
         return found
@@ -188,7 +188,7 @@ class Reader:
         base = self.source / self._collections_path(collection.relative_directory)
         if not base.is_dir():
             return
-        rels = [p.relative_to(base).as_posix() for p in _files_below(base, dotfiles=True)]
+        rels = _files_below(base, dotfiles=True)
         entry_filter = EntryFilter(str(self.source), self.config.get("include") or [],
                                    self.config.get("exclude") or [])
         for rel in entry_filter.filter(rels):
@@ -205,17 +205,24 @@ class Reader:
         self.content.static_files.extend(collection.files)
 
 
-def _files_below(folder: Path, dotfiles: bool = False) -> list[Path]:
-    """Files under ``folder``, recursively, sorted (no dotfiles unless asked)."""
-    found: list[Path] = []
-    if not folder.is_dir():
+def _files_below(folder: Path, dotfiles: bool = False) -> list[str]:
+    """Files under ``folder``, recursively, relative to it with ``/``, in path order.
+
+    Path order compares folder by folder (``a/x`` before ``a-b/x``), as sorting
+    :class:`~pathlib.Path` objects would; no dotfiles unless asked.
+    """
+    found: list[str] = []
+    top = str(folder)
+    if not os.path.isdir(top):
         return found
-    for root, dirs, files in os.walk(folder, followlinks=True):
+    for root, dirs, files in os.walk(top, followlinks=True):
         if not dotfiles:
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             files = [f for f in files if not f.startswith(".")]
-        found.extend(Path(root, f) for f in files)
-    return sorted(found)
+        below = os.path.relpath(root, top).replace(os.sep, "/") if root != top else ""
+        found.extend(f"{below}/{name}" if below else name for name in files)
+    found.sort(key=lambda relative: relative.split("/"))
+    return found
 
 
 def _sort_documents(collection: Collection) -> None:
