@@ -304,6 +304,7 @@ class _Records(Mapping[str, dict[str, Any]]):
         # The cache may be closed and opened again while records are still read.
         self._connect = connect
         self._loaded: dict[str, str] | None = None
+        self._decoded: dict[str, _Record] = {}
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -319,10 +320,13 @@ class _Records(Mapping[str, dict[str, Any]]):
         return self._loaded
 
     def __getitem__(self, path: str) -> dict[str, Any]:
-        meta = self._metas().get(path)
-        if meta is None:
-            raise KeyError(path)
-        return _Record(json.loads(meta), lambda: self._bodies(path))
+        record = self._decoded.get(path)
+        if record is None:
+            meta = self._metas().get(path)
+            if meta is None:
+                raise KeyError(path)
+            record = self._decoded[path] = _Record(json.loads(meta), lambda: self._bodies(path))
+        return record
 
     def _bodies(self, path: str) -> list[Any]:
         row = self._db.execute("SELECT texts FROM item_records WHERE path = ?", (path,)).fetchone()
