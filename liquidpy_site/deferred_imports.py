@@ -1,9 +1,9 @@
 """Modules python-liquid imports up front but a build seldom uses, loaded on first use.
 
 python-liquid imports ``asyncio`` (for its async loaders), ``dateutil.parser``
-(for the ``date`` filter's free-form dates) and Babel's date, number and unit
-formatting (for its optional filters) when it is imported. Together they are a
-fifth of the command's start-up, and most builds never touch them. While
+(for the ``date`` filter's free-form dates) and Babel's number and unit
+formatting (for its optional filters) when it is imported. Together they are
+about a sixth of the command's start-up, and most builds never touch them. While
 :func:`deferring` is active, such a module is registered at once but only run
 when one of its attributes is first read, as :class:`importlib.util.LazyLoader`
 does; unlike that loader, reading the attributes the import system itself
@@ -25,7 +25,7 @@ import threading
 import types
 from collections.abc import Iterator, Sequence
 
-LIQUID_EXTRAS = ("asyncio", "dateutil.parser", "babel.dates", "babel.numbers", "babel.units")
+LIQUID_EXTRAS = ("asyncio", "dateutil.parser", "babel.numbers", "babel.units")
 """What :mod:`liquid` imports without needing it to be ready."""
 
 _IMPORT_SYSTEM_NAMES = frozenset({
