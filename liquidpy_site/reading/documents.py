@@ -104,7 +104,7 @@ class DocumentFactory:
             return self._document(path, relative, collection, draft)
         signature = self.memo.signature(path, collection.label, draft)
         if signature is not None:
-            kept = self.memo.get(relative, signature)
+            kept = self.memo.get(path, relative, signature)
             if kept is not None:
                 return kept
         self.logged = False

@@ -97,27 +97,45 @@ def zone_key() -> str:
 
 
 class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, source_path: object = None) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.source_path = source_path
+
     def persistent_id(self, obj: Any) -> str | None:
-        return "UTC_MODE" if obj is UTC_MODE else None
+        if obj is UTC_MODE:
+            return "UTC_MODE"
+        if obj is self.source_path and obj is not None:
+            return "SOURCE_PATH"
+        return None
 
 
 class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, source_path: object = None) -> None:
+        super().__init__(file)
+        self.source_path = source_path
+
     def persistent_load(self, pid: Any) -> Any:
         if pid == "UTC_MODE":
             return UTC_MODE
+        if pid == "SOURCE_PATH" and self.source_path is not None:
+            return self.source_path
         raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
 
 
-def dump_front_matter(data: Any) -> bytes:
-    """Pickle parsed front matter (Ruby's UTC-mode zone stays the same object)."""
+def dump_front_matter(data: Any, *, source_path: object = None) -> bytes:
+    """Pickle parsed front matter (Ruby's UTC-mode zone stays the same object).
+
+    ``source_path``: an object left out of the pickle, given back to
+    :func:`load_front_matter` (a document's own path, which is slow to rebuild).
+    """
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(data)
+    _Pickler(buffer, source_path).dump(data)
     return buffer.getvalue()
 
 
-def load_front_matter(blob: bytes) -> Any:
+def load_front_matter(blob: bytes, *, source_path: object = None) -> Any:
     """Unpickle front matter written by :func:`dump_front_matter` (a fresh copy each time)."""
-    return _Unpickler(io.BytesIO(blob)).load()
+    return _Unpickler(io.BytesIO(blob), source_path).load()
 
 
 class FrontMatterStore:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from liquidpy_site.cache import BuildCache
     from liquidpy_site.models import Document
 
-_FORMAT = "1"
+_FORMAT = "2"
 """Bump when the :class:`~liquidpy_site.models.Document` model changes."""
 
 
@@ -46,20 +46,20 @@ class DocumentMemo:
             return None
         return f"{stat.st_size}:{stat.st_mtime_ns}|{label}|{draft}|{self.context}"
 
-    def get(self, relative: str, signature: str) -> Document | None:
-        """A fresh copy of the document as last read, if its signature is the same."""
+    def get(self, path: Path, relative: str, signature: str) -> Document | None:
+        """A fresh copy of the document read from ``path``, if its signature is the same."""
         blob = self.cache.document(relative, signature)
         if blob is None:
             return None
         try:
-            return load_front_matter(blob)  # type: ignore[no-any-return]
+            return load_front_matter(blob, source_path=path)  # type: ignore[no-any-return]
         except Exception:  # noqa: BLE001 - an unreadable entry is read again from the file
             return None
 
     def put(self, doc: Document, signature: str) -> None:
         """Keep a document just read (one with a date of its own)."""
         try:
-            blob = dump_front_matter(doc)
+            blob = dump_front_matter(doc, source_path=doc.path)
         except (pickle.PicklingError, TypeError, AttributeError):
             return
         self.cache.store_document(doc.relative_path, signature, blob)

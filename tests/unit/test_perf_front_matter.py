@@ -33,6 +33,18 @@ def test_pickled_front_matter_keeps_ruby_utc_and_shared_values() -> None:
     assert copy["more"] is copy["same"]
 
 
+def test_a_source_path_is_left_out_of_the_pickle_and_given_back() -> None:
+    source = Path("/site/_posts/2020-01-02-a.md")
+    blob = dump_front_matter({"path": source, "other": Path("/elsewhere")}, source_path=source)
+    assert b"_posts" not in blob and b"elsewhere" in blob
+    here = Path("/moved/_posts/2020-01-02-a.md")
+    copy = load_front_matter(blob, source_path=here)
+    assert copy["path"] is here
+    assert copy["other"] == Path("/elsewhere")
+    with pytest.raises(Exception, match="persistent"):
+        load_front_matter(blob)
+
+
 def test_the_cache_gives_what_parsing_gives(tmp_path: Path) -> None:
     expected = split_front_matter(_TEXT, "a.md")
     cache = BuildCache(tmp_path / "cache")
