@@ -48,7 +48,7 @@ def item_key(item: Convertible) -> str:
 
 def item_fingerprint(item: Convertible) -> str:
     """What an item's output depends on from its own source."""
-    return digest(item.relative_path, item.url, item.raw_content, repr(item.data))
+    return digest(item.relative_path, item.url, _raw_content(item), repr(item.data))
 
 
 def meta_fingerprint(item: Convertible) -> str:
@@ -58,7 +58,12 @@ def meta_fingerprint(item: Convertible) -> str:
 
 def body_fingerprint(item: Convertible) -> str:
     """An item's body, which its content, output and excerpt come from."""
-    return digest(item.raw_content)
+    return digest(_raw_content(item))
+
+
+def _raw_content(item: Convertible) -> str | bytes:
+    """The body as held: UTF-8 bytes hash the same as the text, without decoding it."""
+    return stored_text(item, "raw_content") or ""
 
 
 class Regenerator:

@@ -110,7 +110,17 @@ class DocumentDrop(Drop):
     def __init__(self, doc: Document, drops: DropFactory) -> None:
         self.doc = doc
         self.drops = drops
-        self._table: dict[str, Callable[[], Any]] = {
+        self._table: dict[str, Callable[[], Any]] | None = None
+
+    def _methods(self) -> Mapping[str, Callable[[], Any]]:
+        # Made on first use: most drops in a list such as site.posts are never looked into.
+        if self._table is None:
+            self._table = self._make_table()
+        return self._table
+
+    def _make_table(self) -> dict[str, Callable[[], Any]]:
+        doc = self.doc
+        return {
             "collection": lambda: doc.collection,
             "content": lambda: self._body(doc.content),
             "date": self._date,
@@ -125,9 +135,6 @@ class DocumentDrop(Drop):
             "url": lambda: doc.url,
             "draft": lambda: doc.is_draft if doc.collection == "posts" else doc.data.get("draft"),
         }
-
-    def _methods(self) -> Mapping[str, Callable[[], Any]]:
-        return self._table
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.doc.data
@@ -165,8 +172,11 @@ class ExcerptDrop(DocumentDrop):
     def __init__(self, excerpt: Excerpt, drops: DropFactory) -> None:
         super().__init__(excerpt.doc, drops)
         self.excerpt = excerpt
-        self._table = {**self._table, "content": lambda: excerpt.content,
-                       "excerpt": lambda: None, "output": lambda: excerpt.output}
+
+    def _make_table(self) -> dict[str, Callable[[], Any]]:
+        excerpt = self.excerpt
+        return {**super()._make_table(), "content": lambda: excerpt.content,
+                "excerpt": lambda: None, "output": lambda: excerpt.output}
 
     def __str__(self) -> str:
         return self.excerpt.output or self.excerpt.content
