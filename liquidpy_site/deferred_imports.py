@@ -17,13 +17,16 @@ liquidpy, is left as it is.
 from __future__ import annotations
 
 import contextlib
-import importlib.abc
-import importlib.machinery
 import importlib.util
 import sys
 import threading
 import types
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import importlib.abc
+    import importlib.machinery
 
 LIQUID_EXTRAS = ("asyncio", "dateutil.parser", "babel.numbers", "babel.units")
 """What :mod:`liquid` imports without needing it to be ready."""
@@ -64,7 +67,7 @@ def _run_deferred(module: types.ModuleType) -> None:
         module.__spec__.loader.exec_module(module)
 
 
-class _DeferringLoader(importlib.abc.Loader):
+class _DeferringLoader:  # a loader by protocol: importlib.abc itself is slow to import
     """Creates the module as its real loader would, but leaves its code for later."""
 
     def __init__(self, real_loader: importlib.abc.Loader) -> None:
@@ -78,7 +81,7 @@ class _DeferringLoader(importlib.abc.Loader):
         module.__class__ = _DeferredModule
 
 
-class _DeferringFinder(importlib.abc.MetaPathFinder):
+class _DeferringFinder:  # a meta path finder by protocol
     def __init__(self, names: Sequence[str]) -> None:
         self.names = frozenset(names)
 

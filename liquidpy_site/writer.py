@@ -99,15 +99,17 @@ class Writer:
         except OSError as err:
             raise WriteError(f"Could not create the destination {self.destination}: {err.strerror}") from err
         prepared: set[Path] = set()
+        top = str(self.destination)
         for relative, item in files.items():
             if _leaves(relative):
                 raise WriteError(f"Refusing to write outside the destination: {relative}")
-            target = self.destination / relative
             if isinstance(item, StaticFile):
+                target = self.destination / relative
                 self._prepare(target, relative, prepared)
                 _copy_if_changed(item.path, target)
                 continue
-            if not self._holds_reused_output(item, target):
+            if not self._holds_reused_output(item, os.path.join(top, relative)):
+                target = self.destination / relative
                 self._prepare(target, relative, prepared)
                 _write_if_changed(target, (item.output or "").encode("utf-8"))
             self.site.hooks.trigger_item(item, "post_write")
@@ -126,7 +128,7 @@ class Writer:
             raise WriteError(f"Refusing to write outside the destination: {relative}")
         _make_room(target, self.destination, prepared)
 
-    def _holds_reused_output(self, item: Convertible, target: Path) -> bool:
+    def _holds_reused_output(self, item: Convertible, target: str) -> bool:
         """Whether ``target`` already holds a reused output (the text the last build wrote there).
 
         A file of its size does; the size is in the item's record, so the text itself
@@ -255,7 +257,7 @@ def _leaves(relative: str) -> bool:
     return normal.startswith(("/", "../")) or normal in ("..", ".")
 
 
-def _is_file_of_size(target: Path, size: int) -> bool:
+def _is_file_of_size(target: Path | str, size: int) -> bool:
     try:
         current = os.lstat(target)
     except OSError:
