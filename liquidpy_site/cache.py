@@ -52,6 +52,7 @@ class BuildCache:
         self._reader = False
         self._pending_markdown: dict[str, str] = {}
         self._pending_front_matter: dict[str, bytes] = {}
+        self._documents: dict[str, tuple[str, bytes]] | None = None
         self._broken = False
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -129,11 +130,21 @@ class BuildCache:
     # -- documents as read (see reading/memo.py) ------------------------------------
 
     def document(self, path: str, signature: str) -> bytes | None:
-        """The stored document read from ``path``, if stored with ``signature``."""
+        """The stored document read from ``path``, if stored with ``signature``.
+
+        A build reads every document: the first call loads them all in one query,
+        and each is handed out once from there (a later call asks the database).
+        """
         db = self._connect()
         if db is None:
             return None
-        row = db.execute("SELECT signature, data FROM documents WHERE path = ?", (path,)).fetchone()
+        if self._documents is None:
+            self._documents = {row[0]: (row[1], row[2]) for row in
+                               db.execute("SELECT path, signature, data FROM documents")}
+            row = self._documents.pop(path, None)
+        else:
+            row = self._documents.pop(path, None) or db.execute(
+                "SELECT signature, data FROM documents WHERE path = ?", (path,)).fetchone()
         return row[1] if row is not None and row[0] == signature else None
 
     def store_document(self, path: str, signature: str, data: bytes) -> None:
@@ -279,7 +290,7 @@ class _Record(dict):  # type: ignore[type-arg]
     def __missing__(self, key: str) -> Any:
         if key in _BODY_FIELDS and self._load is not None:
             load, self._load = self._load, None
-            self.update(zip(_BODY_FIELDS, load()))
+            self.update(zip(_BODY_FIELDS, load(), strict=True))
             return self[key]
         raise KeyError(key)
 

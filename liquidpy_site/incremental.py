@@ -46,14 +46,19 @@ def item_key(item: Convertible) -> str:
     return f"{type(item).__name__}:{item.relative_path}"
 
 
-def item_fingerprint(item: Convertible) -> str:
-    """What an item's output depends on from its own source."""
-    return digest(item.relative_path, item.url, _raw_content(item), repr(item.data))
+def item_fingerprint(item: Convertible, data_repr: str | None = None) -> str:
+    """What an item's output depends on from its own source.
+
+    ``data_repr``: ``repr(item.data)``, when the caller has it already.
+    """
+    data_repr = repr(item.data) if data_repr is None else data_repr
+    return digest(item.relative_path, item.url, _raw_content(item), data_repr)
 
 
-def meta_fingerprint(item: Convertible) -> str:
+def meta_fingerprint(item: Convertible, data_repr: str | None = None) -> str:
     """An item as a list shows it: where it is, its URL and front matter (not its body)."""
-    return digest(item.relative_path, item.url, repr(item.data))
+    data_repr = repr(item.data) if data_repr is None else data_repr
+    return digest(item.relative_path, item.url, data_repr)
 
 
 def body_fingerprint(item: Convertible) -> str:
@@ -94,6 +99,7 @@ class Regenerator:
         self._stats: dict[str, str] = {}
         self._fingerprints: dict[int, str] = {}
         self._metas: dict[int, str] = {}
+        self._data_reprs: dict[int, str] = {}
         self._by_key: dict[str, Convertible] = {}
         self._by_id: dict[int, Convertible] | None = None
         self._fresh: set[str] = set()
@@ -120,7 +126,7 @@ class Regenerator:
     def _fingerprint(self, item: Convertible) -> str:
         key = id(item)
         if key not in self._fingerprints:
-            self._fingerprints[key] = item_fingerprint(item)
+            self._fingerprints[key] = item_fingerprint(item, self._data_reprs.pop(key, None))
         return self._fingerprints[key]
 
     def meta_print(self, item: Convertible) -> str:
@@ -130,7 +136,8 @@ class Regenerator:
     def _meta(self, item: Convertible) -> str:
         key = id(item)
         if key not in self._metas:
-            self._metas[key] = meta_fingerprint(item)
+            data_repr = self._data_reprs[key] = repr(item.data)  # the fingerprint takes it
+            self._metas[key] = meta_fingerprint(item, data_repr)
         return self._metas[key]
 
     def _lists(self, items: list[Convertible]) -> dict[str, str]:
