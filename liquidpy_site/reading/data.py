@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from liquidpy_site.errors import FrontMatterError, SourceLocation
-from liquidpy_site.yaml_loader import load_yaml
+from liquidpy_site.reading.front_matter import load_kept_yaml
 
 DATA_EXTENSIONS = (".yaml", ".yml", ".json", ".csv", ".tsv")
 
@@ -76,4 +76,4 @@ def read_data_file(path: Path, source: Path) -> Any:
         except json.JSONDecodeError as err:
             raise FrontMatterError(f"Invalid JSON in {relative}: {err.msg}",
                                    SourceLocation(relative, err.lineno, err.colno)) from err
-    return load_yaml(text, relative)
+    return load_kept_yaml(text, relative)  # parsed once, then kept in the build cache

@@ -64,20 +64,35 @@ def split_front_matter(text: str, relative: str) -> tuple[Any, str, int, FrontMa
     # The YAML text keeps its leading "---" line so that line numbers are the file's.
     # Simple headers are parsed at once; others are looked up first (parsed
     # ahead, or kept from the last build).
-    data = parse_simple(without_document_marker(header))
-    if data is NOT_SIMPLE:
-        store = _STORE.get()
-        data = store.get(header) if store is not None else _MISSING
-        if data is _MISSING:
-            try:
-                data = load_yaml(header, relative)
-            except FrontMatterError as err:
-                return {}, text[match.end():], body_line, err
-            if store is not None:
-                store.put(header, data)
+    try:
+        data = load_kept_yaml(header, relative)
+    except FrontMatterError as err:
+        return {}, text[match.end():], body_line, err
     if data is None:
         data = {}
     return data, text[match.end():], body_line, None
+
+
+def load_kept_yaml(text: str, relative: str) -> Any:
+    """:func:`~liquidpy_site.yaml_loader.load_yaml`, through the store of parsed YAML.
+
+    Text of the simple shape is parsed at once; other text is looked up first in
+    the active :class:`FrontMatterStore` (parsed ahead, or kept from the last
+    build), and kept there once parsed.
+
+    Raises:
+        FrontMatterError: The text is not valid YAML (nothing is kept).
+    """
+    data = parse_simple(without_document_marker(text))
+    if data is not NOT_SIMPLE:
+        return data
+    store = _STORE.get()
+    data = store.get(text) if store is not None else _MISSING
+    if data is _MISSING:
+        data = load_yaml(text, relative)
+        if store is not None:
+            store.put(text, data)
+    return data
 
 
 # -- parsed front matter, kept across builds -----------------------------------
