@@ -51,7 +51,9 @@ class Snapshot:
             destination, keep, taken, folders, files = json.loads(text or "")
         except ValueError:
             return None
-        if not (isinstance(folders, dict) and isinstance(files, list) and isinstance(taken, int)):
+        if not (isinstance(destination, str) and isinstance(keep, list) and isinstance(taken, int)
+                and isinstance(folders, dict) and isinstance(files, list)
+                and all(isinstance(path, str) for path in files)):
             return None
         return cls(destination, keep, taken, folders, files)
 

@@ -133,6 +133,7 @@ def test_snapshots_round_trip_and_garbage_reads_as_none(tmp_path: Path) -> None:
     assert Snapshot.from_json(None) is None
     assert Snapshot.from_json("{not json") is None
     assert Snapshot.from_json('[1, 2, 3, "x", []]') is None
+    assert Snapshot.from_json('["/d", [], 5, {}, ["a", 7]]') is None
 
 
 _NAMES = st.sampled_from(["a", "b", "a-b", "c.html", "index.html"])
