@@ -115,13 +115,19 @@ class Cleaner:
             and mtime_ns < previous.taken_ns - SETTLING_NS
 
     def _clean_folder(self, folder: str, full: str) -> None:
-        """Clean one folder (which exists and is not a link), then each folder below it."""
-        mtime_ns = os.stat(full).st_mtime_ns
-        trusted = self._trusted(folder, mtime_ns)
-        if trusted:
-            files, subfolders = self._stale_in.get(folder, []), self._known_children.get(folder, [])
-        else:
-            files, subfolders = _list_folder(full)
+        """Clean one folder (which exists and is not a link), then each folder below it.
+
+        A folder that cannot be read is left as it is (and not in the snapshot).
+        """
+        try:
+            mtime_ns = os.stat(full).st_mtime_ns
+            trusted = self._trusted(folder, mtime_ns)
+            if trusted:
+                files, subfolders = self._stale_in.get(folder, []), self._known_children.get(folder, [])
+            else:
+                files, subfolders = _list_folder(full)
+        except OSError:
+            return
         changed = self._remove_files(folder, full, files)
         for name in subfolders:
             changed |= self._clean_subfolder(_join(folder, name), os.path.join(full, name),
@@ -162,7 +168,7 @@ class Cleaner:
         if self._kept(folder):
             return False  # everything below it is kept too
         self._clean_folder(folder, full)
-        if folder in self._wanted_folders or os.listdir(full):
+        if folder in self._wanted_folders or folder not in self._folders_now or os.listdir(full):
             return False
         os.rmdir(full)
         del self._folders_now[folder]

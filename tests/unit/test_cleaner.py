@@ -200,3 +200,18 @@ def test_a_site_rebuilt_from_its_snapshot_loses_deleted_posts_and_strays(tmp_pat
     assert not (destination / "2020" / "01" / "01" / "stray.html").exists()
     assert (destination / "2020" / "01" / "05" / "post.html").is_file()
     assert (destination / "index.html").read_text() == "4"
+
+
+def test_a_folder_that_cannot_be_read_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _make(tmp_path, ["index.html", "locked/old.html", "other/old.html"])
+    real = cleaner._list_folder
+
+    def refusing(full: str) -> tuple[list[str], list[str]]:
+        if full.endswith("locked"):
+            raise PermissionError(13, "Permission denied", full)
+        return real(full)
+
+    monkeypatch.setattr(cleaner, "_list_folder", refusing)
+    snapshot = Cleaner(str(tmp_path), []).clean({"index.html"})
+    assert _tree(tmp_path) == {"index.html", "locked", "locked/old.html"}
+    assert "locked" not in snapshot.folders
