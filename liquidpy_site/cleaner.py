@@ -114,10 +114,13 @@ class Cleaner:
         return previous is not None and previous.folders.get(folder) == mtime_ns \
             and mtime_ns < previous.taken_ns - SETTLING_NS
 
-    def _clean_folder(self, folder: str, full: str) -> None:
+    def _clean_folder(self, folder: str, full: str) -> bool:
         """Clean one folder (which exists and is not a link), then each folder below it.
 
-        A folder that cannot be read is left as it is (and not in the snapshot).
+        Returns:
+            Whether it and everything below it could be read. A folder that cannot
+            be read is left as it is; it and the folders above it stay out of the
+            snapshot, so that the next clean-up lists them again.
         """
         try:
             mtime_ns = os.stat(full).st_mtime_ns
@@ -127,14 +130,17 @@ class Cleaner:
             else:
                 files, subfolders = _list_folder(full)
         except OSError:
-            return
+            return False
         changed = self._remove_files(folder, full, files)
+        read_all = True
         for name in subfolders:
-            changed |= self._clean_subfolder(_join(folder, name), os.path.join(full, name),
-                                             known_folder=trusted)
-        if changed:
-            mtime_ns = os.stat(full).st_mtime_ns
-        self._folders_now[folder] = mtime_ns
+            removed, read = self._clean_subfolder(_join(folder, name), os.path.join(full, name),
+                                                  known_folder=trusted)
+            changed |= removed
+            read_all &= read
+        if read_all:
+            self._folders_now[folder] = os.stat(full).st_mtime_ns if changed else mtime_ns
+        return read_all
 
     def _remove_files(self, folder: str, full: str, names: Iterable[str]) -> bool:
         removed = False
@@ -149,30 +155,31 @@ class Cleaner:
                 pass
         return removed
 
-    def _clean_subfolder(self, folder: str, full: str, *, known_folder: bool) -> bool:
+    def _clean_subfolder(self, folder: str, full: str, *, known_folder: bool) -> tuple[bool, bool]:
         """Clean a folder below another; remove it when it is empty and unwanted.
 
         ``known_folder``: it was a folder (not a link) at the last clean-up, and its
         parent has not changed since, so it still is.
 
         Returns:
-            Whether it was removed.
+            Whether it was removed, and whether everything below it could be read.
         """
         if not known_folder:
             try:
                 mode = os.lstat(full).st_mode
             except FileNotFoundError:
-                return False
+                return False, True
             if not stat.S_ISDIR(mode):  # a link to a folder is left alone
-                return False
+                return False, True
         if self._kept(folder):
-            return False  # everything below it is kept too
-        self._clean_folder(folder, full)
-        if folder in self._wanted_folders or folder not in self._folders_now or os.listdir(full):
-            return False
+            return False, True  # everything below it is kept too
+        if not self._clean_folder(folder, full):
+            return False, False
+        if folder in self._wanted_folders or os.listdir(full):
+            return False, True
         os.rmdir(full)
         del self._folders_now[folder]
-        return True
+        return True, True
 
     def _kept(self, relative: str) -> bool:
         return any(relative.startswith(prefix) for prefix in self.keep_prefixes)

@@ -212,6 +212,12 @@ def test_a_folder_that_cannot_be_read_is_left_alone(tmp_path: Path, monkeypatch:
         return real(full)
 
     monkeypatch.setattr(cleaner, "_list_folder", refusing)
-    snapshot = Cleaner(str(tmp_path), []).clean({"index.html"})
-    assert _tree(tmp_path) == {"index.html", "locked", "locked/old.html"}
-    assert "locked" not in snapshot.folders
+    _make(tmp_path, ["a/b/locked/old.html"])
+    snapshot = _settled_snapshot(tmp_path, {"index.html"})
+    assert _tree(tmp_path) == {"index.html", "locked", "locked/old.html",
+                               "a", "a/b", "a/b/locked", "a/b/locked/old.html"}
+    # It and the folders above it are listed again next time, when it may be readable.
+    assert {"", "a", "a/b", "a/b/locked", "locked"}.isdisjoint(snapshot.folders)
+    monkeypatch.setattr(cleaner, "_list_folder", real)
+    Cleaner(str(tmp_path), [], snapshot).clean({"index.html"})
+    assert _tree(tmp_path) == {"index.html"}
