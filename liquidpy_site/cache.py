@@ -53,6 +53,8 @@ class BuildCache:
         self._pending_markdown: dict[str, str] = {}
         self._pending_front_matter: dict[str, bytes] = {}
         self._documents: dict[str, tuple[str, bytes]] | None = None
+        self._documents_to_query: set[str] = set()
+        """Documents whose row is only in the database: handed out, or stored since the load."""
         self._broken = False
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -133,7 +135,8 @@ class BuildCache:
         """The stored document read from ``path``, if stored with ``signature``.
 
         A build reads every document: the first call loads them all in one query,
-        and each is handed out once from there (a later call asks the database).
+        and each is handed out once from there; only one handed out already, or
+        stored since, is asked of the database again.
         """
         db = self._connect()
         if db is None:
@@ -141,10 +144,10 @@ class BuildCache:
         if self._documents is None:
             self._documents = {row[0]: (row[1], row[2]) for row in
                                db.execute("SELECT path, signature, data FROM documents")}
-            row = self._documents.pop(path, None)
-        else:
-            row = self._documents.pop(path, None) or db.execute(
-                "SELECT signature, data FROM documents WHERE path = ?", (path,)).fetchone()
+        row = self._documents.pop(path, None)
+        if row is None and path in self._documents_to_query:
+            row = db.execute("SELECT signature, data FROM documents WHERE path = ?", (path,)).fetchone()
+        self._documents_to_query.add(path)  # handed out: a later call asks the database
         return row[1] if row is not None and row[0] == signature else None
 
     def store_document(self, path: str, signature: str, data: bytes) -> None:
@@ -152,6 +155,7 @@ class BuildCache:
         db = self._connect()
         if db is not None:
             db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)", (path, signature, data))
+            self._documents_to_query.add(path)
 
     # -- incremental records -----------------------------------------------------
 

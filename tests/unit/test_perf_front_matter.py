@@ -93,6 +93,22 @@ def test_data_files_are_parsed_once_then_kept(tmp_path: Path, monkeypatch: pytes
     assert raised.value.location is not None and raised.value.location.path == "people.yml"
 
 
+def test_stored_documents_load_in_one_query_and_stay_current(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    cache.store_document("_posts/a.md", "sig-a", b"A")
+    cache.store_document("_posts/b.md", "sig-b", b"B")
+    cache.save()
+    reopened = BuildCache(tmp_path / "cache")
+    assert reopened.document("_posts/a.md", "sig-a") == b"A"
+    assert reopened.document("_posts/b.md", "other signature") is None
+    assert reopened.document("_posts/new.md", "sig") is None
+    assert reopened.document("_posts/a.md", "sig-a") == b"A"  # asked again: from the database
+    reopened.store_document("_posts/b.md", "sig-b2", b"B2")
+    reopened.store_document("_posts/new.md", "sig", b"N")
+    assert reopened.document("_posts/b.md", "sig-b2") == b"B2"
+    assert reopened.document("_posts/new.md", "sig") == b"N"
+
+
 def test_the_key_depends_on_the_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
     store = FrontMatterStore(None)
     before = store.key("date: 2020-01-02 03:04:05\n")
