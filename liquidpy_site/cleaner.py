@@ -66,11 +66,14 @@ class Cleaner:
         keep_prefixes: ``keep_files``, without leading or trailing slashes (empty ones
             keep nothing).
         previous: The snapshot the last clean-up of this destination left, if any.
+        fresh: The destination was missing or empty when the build began, so it
+            holds only what the build wrote: nothing is listed or removed.
     """
 
     def __init__(self, destination: str, keep_prefixes: list[str],
-                 previous: Snapshot | None = None) -> None:
+                 previous: Snapshot | None = None, *, fresh: bool = False) -> None:
         self.destination = destination
+        self.fresh = fresh
         self.keep_prefixes = [prefix for prefix in keep_prefixes if prefix]
         usable = previous is not None and previous.destination == destination \
             and previous.keep_prefixes == self.keep_prefixes
@@ -90,7 +93,7 @@ class Cleaner:
         self._wanted = wanted
         self._wanted_folders = _with_ancestors(os.path.dirname(path) for path in wanted)
         self._plan_from_previous()
-        if os.path.isdir(self.destination):
+        if not self.fresh and os.path.isdir(self.destination):
             self._clean_folder("", self.destination)
         return Snapshot(self.destination, list(self.keep_prefixes), time.time_ns(),
                         self._folders_now, sorted(wanted))

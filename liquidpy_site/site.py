@@ -45,7 +45,8 @@ from liquidpy_site.rendering.parallel import ConversionPool, convertible_texts, 
 from liquidpy_site.rendering.renderer import Renderer, liquid_error
 from liquidpy_site.rendering.tags.include import register_include_tags
 from liquidpy_site.text import InvalidDate, parse_date
-from liquidpy_site.writer import Writer
+from liquidpy_site.write_ahead import WriteAhead
+from liquidpy_site.writer import Writer, is_missing_or_empty
 
 log = logging.getLogger("liquidpy_site")
 
@@ -107,6 +108,10 @@ class Site:
         """Bodies a generator changed before rendering, by item ``id`` (rendering starts there)."""
         self.outputs: dict[str, Convertible | StaticFile] = {}
         """What the last write produced: destination-relative path → source."""
+        self.written_ahead: WriteAhead | None = None
+        """During :meth:`process`: outputs written beside their destinations as items render."""
+        self._rendered_unwritten: list[Convertible] = []
+        self._fresh_destination = False
         self.hooks.trigger("site", "after_init", self)
 
     # -- the pipeline ----------------------------------------------------------
@@ -118,15 +123,36 @@ class Site:
             The destination-relative paths written.
         """
         self.reset()
-        with _long_lived_objects_kept_aside() as keep_aside:
+        with _long_lived_objects_kept_aside() as keep_aside, self._writing_ahead() as begin_writing:
             try:
                 self.read()
                 keep_aside()
                 self.generate()
+                begin_writing()
                 self.render()
             finally:
                 self._release_executor()
             return self.write()
+
+    @contextlib.contextmanager
+    def _writing_ahead(self) -> Iterator[Callable[[], None]]:
+        """Write outputs ahead from the call given on (see :mod:`liquidpy_site.write_ahead`).
+
+        Whatever was written ahead and not moved into place is removed, however
+        the build ends.
+        """
+        def begin() -> None:
+            self._fresh_destination = is_missing_or_empty(self.destination)
+            self.written_ahead = WriteAhead(str(self.destination))
+
+        try:
+            yield begin
+        finally:
+            if self.written_ahead is not None:
+                self.written_ahead.discard()
+                self.written_ahead = None
+            self._rendered_unwritten = []
+            self._fresh_destination = False
 
     def reset(self) -> None:
         """Forget everything read or rendered before."""
@@ -207,7 +233,7 @@ class Site:
 
     def write(self) -> list[str]:
         """Write outputs and static files; remove obsolete files."""
-        writer = Writer(self)
+        writer = Writer(self, self.written_ahead, fresh_destination=self._fresh_destination)
         written = writer.write()
         self.outputs = writer.files
         self.hooks.trigger("site", "post_write", self)
@@ -282,9 +308,24 @@ class Site:
         rendered = self._ahead.take(item) if self._ahead is not None else None
         if rendered is None:
             self.render_recorded(item)
+        else:
+            self._note_prepared_content(item)
+            self.regenerator.record(item, take_rendered(self, item, rendered))
+        self._write_ahead(item)
+
+    def _write_ahead(self, item: Convertible) -> None:
+        """Offer ``item``'s output to be written ahead, once no render worker is still to fork."""
+        if self.written_ahead is None:
             return
-        self._note_prepared_content(item)
-        self.regenerator.record(item, take_rendered(self, item, rendered))
+        self._rendered_unwritten.append(item)
+        if self._ahead_plan is not None:
+            return  # the writing thread may not run while the workers fork
+        writer = Writer(self)
+        for rendered in self._rendered_unwritten:
+            relative = writer.output_path(rendered)
+            if relative is not None:
+                self.written_ahead.offer(relative, rendered, stored_text(rendered, "output"))
+        self._rendered_unwritten.clear()
 
     def _start_rendering_ahead(self, item: Convertible) -> None:
         """Fork the render workers at ``item``, once a conversion has completed ``site.kramdown``.

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 
 from liquidpy_site.cleaner import Cleaner, Snapshot
 from liquidpy_site.errors import WriteError
-from liquidpy_site.models import Convertible, Document, Page, StaticFile
+from liquidpy_site.models import Convertible, Document, Page, StaticFile, stored_text
 from liquidpy_site.urls import destination_path, page_destination_path, unescape_path
 
 if TYPE_CHECKING:
     from liquidpy_site.site import Site
+    from liquidpy_site.write_ahead import WriteAhead
 
 log = logging.getLogger("liquidpy_site")
 
@@ -42,9 +43,14 @@ class Writer:
         site: The rendered site.
     """
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, written_ahead: WriteAhead | None = None, *,
+                 fresh_destination: bool = False) -> None:
         self.site = site
         self.destination = site.destination
+        self.written_ahead = written_ahead
+        """Outputs the render pass wrote beside their destinations, moved into place here."""
+        self.fresh_destination = fresh_destination
+        """The destination was missing or empty when the build began: nothing there is stale."""
         self.files: dict[str, Page | Document | StaticFile] = {}
         """After :meth:`write`: every destination-relative path written, with its source."""
 
@@ -78,6 +84,16 @@ class Writer:
                             for doc in collection.docs if self.site.publishes(doc)]
         return outputs
 
+    def output_path(self, item: Convertible) -> str | None:
+        """The destination-relative path of a page's or document's output; ``None`` when it has none."""
+        if isinstance(item, Page):
+            return page_destination_path(item.url, item.output_ext)
+        if isinstance(item, Document):
+            collection = self.site.content.collections.get(item.collection)
+            if collection is not None and collection.output and self.site.publishes(item):
+                return destination_path(item.url, item.output_ext)
+        return None
+
     def _writes_static(self, file: StaticFile) -> bool:
         if file.data.get("published", True) is False:
             return False
@@ -108,13 +124,25 @@ class Writer:
                 self._prepare(target, relative, prepared)
                 _copy_if_changed(item.path, target)
                 continue
-            if not self._holds_reused_output(item, os.path.join(top, relative)):
+            if not self._holds_reused_output(item, os.path.join(top, relative)) \
+                    and not self._commit_written_ahead(relative, item):
                 target = self.destination / relative
                 self._prepare(target, relative, prepared)
                 _write_if_changed(target, (item.output or "").encode("utf-8"))
             self.site.hooks.trigger_item(item, "post_write")
+        if self.written_ahead is not None:
+            self.written_ahead.discard()
         self.clean(set(files))
         return sorted(files)
+
+    def _commit_written_ahead(self, relative: str, item: Convertible) -> bool:
+        """Move the item's output written ahead into place; false when it is to be written here."""
+        if self.written_ahead is None:
+            return False
+        try:
+            return self.written_ahead.commit(relative, item, stored_text(item, "output"))
+        except OSError as err:
+            raise WriteError(f"Could not write {self.destination / relative}: {err.strerror}") from err
 
     def _prepare(self, target: Path, relative: str, prepared: set[Path]) -> None:
         """Make room for a file about to be written (checked to stay in the destination).
@@ -172,7 +200,8 @@ class Writer:
         cache = self.site.cache
         previous = Snapshot.from_json(cache.meta(_SNAPSHOT_KEY)) if cache is not None else None
         try:
-            snapshot = Cleaner(str(self.destination), keep_prefixes, previous).clean(keep)
+            snapshot = Cleaner(str(self.destination), keep_prefixes, previous,
+                               fresh=self.fresh_destination).clean(keep)
         except OSError as err:
             raise WriteError(f"Could not clean {err.filename or self.destination}: {err.strerror}") from err
         if cache is not None:
@@ -255,6 +284,17 @@ def _leaves(relative: str) -> bool:
     """Whether a destination-relative path points outside the destination."""
     normal = posixpath.normpath(relative)
     return normal.startswith(("/", "../")) or normal in ("..", ".")
+
+
+def is_missing_or_empty(folder: Path) -> bool:
+    """Whether ``folder`` does not exist or holds nothing (``False`` when it cannot be read)."""
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _is_file_of_size(target: Path | str, size: int) -> bool:

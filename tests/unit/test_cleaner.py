@@ -96,6 +96,18 @@ def test_a_file_no_longer_produced_goes_from_an_unchanged_folder(tmp_path: Path,
     assert listed == []
 
 
+def test_a_fresh_destination_is_not_listed_and_its_next_clean_up_lists_everything(
+        tmp_path: Path, listed: list[str]) -> None:
+    files = ["2001/a.html", "index.html"]
+    _make(tmp_path, files)
+    snapshot = Cleaner(str(tmp_path), [], fresh=True).clean(set(files))
+    assert listed == [] and snapshot.folders == {} and snapshot.files == sorted(files)
+    _make(tmp_path, ["2001/stray.html"])
+    _age_folders(tmp_path)
+    Cleaner(str(tmp_path), [], snapshot).clean({"index.html"})
+    assert _tree(tmp_path) == {"index.html"}
+
+
 def test_a_file_added_since_is_found_and_removed(tmp_path: Path) -> None:
     files = ["2001/a.html", "index.html"]
     _make(tmp_path, files)
