@@ -171,6 +171,7 @@ class KramdownBlockParser(BlockParser):
             func: Callable[[Any, re.Match[str], KState], bool] = _RULES[name]
             self.register(name, pattern, func)  # type: ignore[arg-type]
             self._compiled[name] = P.rx(pattern, re.S if name == "block_math" else 0)
+        self._rule_names = tuple(self.rules)
 
     def new_state(self, text: str) -> KState:
         """Create a state for parsing ``text``."""
@@ -204,8 +205,46 @@ class KramdownBlockParser(BlockParser):
         return found
 
     def _step(self, state: KState) -> bool:
-        for name in self.rules:
+        for name in _rules_for_lead(self._rule_names, _lead_char(state.src, state.cursor)):
             m = state.match(self._compiled[name])
             if m is not None and self._methods[name](m, state):
                 return True
         return False
+
+
+# What a rule's start pattern needs first, after at most three spaces; rules not
+# named here may start with anything. A rule is tried only where its character is.
+_LEAD_CHARS: dict[str, Callable[[str], bool]] = {
+    "codeblock_fenced": lambda c: c in "~`",
+    "blockquote": lambda c: c == ">",
+    "atx_header": lambda c: c == "#",
+    "horizontal_rule": lambda c: c in "*-_",
+    "list": lambda c: c in "+*-" or c.isdecimal(),  # ``\d`` is any decimal digit
+    "definition_list": lambda c: c == ":",
+    "block_html": lambda c: c == "<",
+    "block_math": lambda c: c in "\\$",
+    "footnote_definition": lambda c: c == "[",
+    "link_definition": lambda c: c == "[",
+    "abbrev_definition": lambda c: c == "*",
+    "block_extensions": lambda c: c == "{",
+    "eob_marker": lambda c: c == "^",
+}
+_RULES_BY_LEAD: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+
+
+def _lead_char(src: str, pos: int) -> str:
+    """The character at ``pos`` after at most three spaces (empty at the end)."""
+    lead = pos
+    while lead < pos + 3 and src.startswith(" ", lead):
+        lead += 1
+    return src[lead : lead + 1]
+
+
+def _rules_for_lead(rules: tuple[str, ...], lead: str) -> tuple[str, ...]:
+    """Those of ``rules`` whose start pattern can match where ``lead`` comes first."""
+    key = (rules, lead)
+    found = _RULES_BY_LEAD.get(key)
+    if found is None:
+        found = _RULES_BY_LEAD[key] = tuple(
+            name for name in rules if name not in _LEAD_CHARS or (lead != "" and _LEAD_CHARS[name](lead)))
+    return found

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from liquidpy_site.markdown import markdownify
+from unittest.mock import patch
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liquidpy_site.markdown import blocks, markdownify
+from liquidpy_site.markdown.converter import convert_document
+from liquidpy_site.markdown.options import KramdownOptions
 
 
 def test_tight_and_loose_list_items() -> None:
@@ -80,3 +87,22 @@ def test_definition_list_and_toc() -> None:
     assert markdownify("Term\n: Def\n") == "<dl>\n  <dt>Term</dt>\n  <dd>Def</dd>\n</dl>\n"
     toc = markdownify("* x\n{:toc}\n\n# A\n")
     assert toc.startswith('<ul id="markdown-toc">\n  <li><a href="#a" id="markdown-toc-a">A</a></li>\n</ul>\n')
+
+
+_BLOCK_PIECES = ["", " ", "  ", "   ", "    ", "\t"]
+_BLOCK_STARTS = ["# h", "> q", "* a", "- b", "+ c", "1. d", "٣. e", ": dd", "<div>", "</div>",
+                 "$$x$$", "\\$$y$$", "[^1]: n", "[r]: /u", "*[A]: b", "{: .c}", "^", "~~~", "```",
+                 "---", "***", "___", "===", "| t | u |", "text", "*em*", "{::comment}", "~~~ruby"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_BLOCK_PIECES), st.sampled_from(_BLOCK_STARTS)),
+                max_size=12),
+       st.sampled_from(["GFM", "kramdown"]))
+def test_rules_tried_by_lead_character_parse_as_all_rules_would(
+        lines: list[tuple[str, str]], flavour: str) -> None:
+    text = "".join(f"{indent}{start}\n" for indent, start in lines)
+    options = KramdownOptions.from_mapping({"input": flavour})
+    filtered = convert_document(text, options)
+    with patch.object(blocks, "_rules_for_lead", lambda rules, lead: rules):
+        assert convert_document(text, options) == filtered

@@ -42,6 +42,11 @@ def _css_class(ttype: TokenType) -> str:
     return _ROUGE_ONLY_CLASSES[ttype]
 
 
+@cache
+def _whitespace_as_text(ttype: TokenType) -> TokenType:
+    return Text if ttype in Whitespace else ttype
+
+
 # Languages whose Rouge lexer marks whitespace as ``w`` like Pygments does.
 _KEEP_WHITESPACE = frozenset({"json", "liquid"})
 
@@ -102,7 +107,7 @@ def _trim(spans: list[Span], extra: int) -> list[Span]:
 def _adjust(tag: str, tokens: list[RawToken]) -> list[RawToken]:
     """Rewrite Pygments tokens to the token types Rouge's lexer for ``tag`` emits."""
     if tag not in _KEEP_WHITESPACE:
-        tokens = [(Text if ttype in Whitespace else ttype, v) for ttype, v in tokens]
+        tokens = [(_whitespace_as_text(ttype), v) for ttype, v in tokens]
     tokens = _apply_rules(RULES.get(tag, []), tokens)
     fixer = FIXERS.get(tag)
     return fixer(tokens) if fixer else tokens
