@@ -8,6 +8,7 @@ order and the first one that accepts the text wins.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -162,15 +163,12 @@ class KramdownBlockParser(BlockParser):
         super().__init__()
         self.ctx = ctx
         self.gfm = str(ctx.options.get("input", "GFM")).lower() == "gfm"
-        self.paragraph_end = P.rx(P.PARAGRAPH_END if self.gfm else P.PARAGRAPH_END_KRAMDOWN)
+        self.paragraph_end, self._compiled = _compiled_patterns(self.gfm)
         self.rules = []
-        self._compiled: dict[str, re.Pattern[str]] = {}
         variants = {} if self.gfm else _KRAMDOWN_PATTERNS
         for name, pattern in BLOCK_RULES:
-            pattern = variants.get(name, pattern)
             func: Callable[[Any, re.Match[str], KState], bool] = _RULES[name]
-            self.register(name, pattern, func)  # type: ignore[arg-type]
-            self._compiled[name] = P.rx(pattern, re.S if name == "block_math" else 0)
+            self.register(name, variants.get(name, pattern), func)  # type: ignore[arg-type]
         self._rule_names = tuple(self.rules)
 
     def new_state(self, text: str) -> KState:
@@ -210,6 +208,15 @@ class KramdownBlockParser(BlockParser):
             if m is not None and self._methods[name](m, state):
                 return True
         return False
+
+
+@functools.cache
+def _compiled_patterns(gfm: bool) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """The paragraph end and each rule's start pattern, compiled, for GFM or kramdown input."""
+    variants = {} if gfm else _KRAMDOWN_PATTERNS
+    starts = {name: P.rx(variants.get(name, pattern), re.S if name == "block_math" else 0)
+              for name, pattern in BLOCK_RULES}
+    return P.rx(P.PARAGRAPH_END if gfm else P.PARAGRAPH_END_KRAMDOWN), starts
 
 
 # What a rule's start pattern needs first, after at most three spaces; rules not

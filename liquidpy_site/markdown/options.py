@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 #: Smart quote entity names used when none are configured.
@@ -162,5 +163,13 @@ class KramdownOptions:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        """Return a mutable copy used while parsing one document."""
+        """Return a mutable copy used while parsing one document.
+
+        Nested values (lists, mappings) are shared between copies: a document's
+        ``{::options /}`` replaces a value, it never changes one in place.
+        """
+        return dict(self._plain)
+
+    @cached_property
+    def _plain(self) -> dict[str, Any]:
         return asdict(self)

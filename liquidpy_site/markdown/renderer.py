@@ -10,6 +10,7 @@ emitted inline.  Footnotes and the table of contents live in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from mistune.core import BaseRenderer, BlockState
@@ -71,6 +72,7 @@ class KramdownHtmlRenderer(BaseRenderer):
         self.toc: list[tuple[int, str, list[Element]]] = []
         self.toc_code: tuple[str, dict[str, str], str] | None = None
         self.footnote_location: str | None = None
+        self._methods_by_type: dict[str, Callable[[Element, int], str]] = {}
 
     # -- dispatch ---------------------------------------------------------
 
@@ -89,9 +91,15 @@ class KramdownHtmlRenderer(BaseRenderer):
         """Render the children of ``el`` one level deeper."""
         indent += 2
         self.stack.append(el)
-        out = "".join(self.render_token(child, indent) for child in el.children)
+        methods = self._methods_by_type
+        parts = []
+        for child in el.children:
+            method = methods.get(child.type)
+            if method is None:
+                method = methods[child.type] = getattr(self, "convert_" + child.type)
+            parts.append(method(child, indent))
         self.stack.pop()
-        return out
+        return "".join(parts)
 
     # -- helpers ----------------------------------------------------------
 
