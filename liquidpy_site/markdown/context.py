@@ -27,6 +27,8 @@ class ParseContext:
     alds: dict[str, dict[str, Any]] = field(default_factory=dict)
     abbrev_defs: dict[str, str] = field(default_factory=dict)
     abbrev_attr: dict[str, Any] = field(default_factory=dict)
+    span_parsers: dict[tuple[str, bool], Any] = field(default_factory=dict)
+    """Span parsers for table cells, by the options they were made with (made once each)."""
 
 
 class StopBlockParsing(Exception):

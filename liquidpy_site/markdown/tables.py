@@ -28,7 +28,10 @@ _PIPE_CHECK_RE = re.compile(_PIPE_CHECK)
 def _span_children(ctx: ParseContext, text: str, names: list[str]) -> list[Element]:
     """Span-parse ``text`` with only the rules in ``names``."""
     holder = Element("root")
-    parser = SpanParser(ctx)
+    key = (str(ctx.options.get("input", "GFM")), bool(ctx.options["hard_wrap"]))
+    parser = ctx.span_parsers.get(key)
+    if parser is None:
+        parser = ctx.span_parsers[key] = SpanParser(ctx)
     parser.parse_into(holder, text, names)
     return holder.children
 
