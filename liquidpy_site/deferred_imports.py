@@ -1,8 +1,9 @@
 """Modules python-liquid imports up front but a build seldom uses, loaded on first use.
 
 python-liquid imports ``asyncio`` (for its async loaders), ``dateutil.parser``
-(for the ``date`` filter's free-form dates) and Babel's number and unit
-formatting (for its optional filters) when it is imported. Together they are
+(for the ``date`` filter's free-form dates), Babel's number, unit and date
+formatting (for its optional filters) and ``importlib_resources`` (for its
+package loader) when it is imported. Together they are
 about a sixth of the command's start-up, and most builds never touch them. While
 :func:`deferring` is active, such a module is registered at once but only run
 when one of its attributes is first read, as :class:`importlib.util.LazyLoader`
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     import importlib.abc
     import importlib.machinery
 
-LIQUID_EXTRAS = ("asyncio", "dateutil.parser", "babel.numbers", "babel.units")
+LIQUID_EXTRAS = ("asyncio", "dateutil.parser", "babel.numbers", "babel.units", "babel.dates",
+                 "importlib_resources")
 """What :mod:`liquid` imports without needing it to be ready."""
 
 _IMPORT_SYSTEM_NAMES = frozenset({
