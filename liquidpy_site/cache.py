@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -176,9 +177,7 @@ class BuildCache:
             return
         for record in records.values():
             record.get("content")  # a record read from the table loads its texts before it is cleared
-        rows = ((path, json.dumps({k: v for k, v in record.items() if k not in _BODY_FIELDS}),
-                 json.dumps([_text(record.get(field)) for field in _BODY_FIELDS]))
-                for path, record in records.items())
+        rows = (_record_row(path, record) for path, record in records.items())
         db.execute("DELETE FROM item_records")
         db.executemany("INSERT INTO item_records VALUES (?, ?, ?)", rows)
 
@@ -196,9 +195,7 @@ class BuildCache:
         if gone:
             db.executemany("DELETE FROM item_records WHERE path = ?", gone)
         # One row at a time: the texts of every record at once would double the build's memory.
-        rows = ((path, json.dumps({k: v for k, v in record.items() if k not in _BODY_FIELDS}),
-                 json.dumps([_text(record.get(field)) for field in _BODY_FIELDS]))
-                for path, record in fresh.items())
+        rows = (_record_row(path, record) for path, record in fresh.items())
         db.executemany("INSERT OR REPLACE INTO item_records VALUES (?, ?, ?)", rows)
 
     def meta(self, key: str) -> str | None:
@@ -280,8 +277,24 @@ def file_fingerprints(paths: Iterable[str]) -> dict[str, str]:
 
 
 def _text(value: Any) -> Any:
-    """A text as JSON takes it (items hold some texts as UTF-8 bytes)."""
+    """A text as stored (items hold some texts as UTF-8 bytes) as a ``str``."""
     return value.decode("utf-8", "surrogatepass") if isinstance(value, bytes) else value
+
+
+def _record_row(path: str, record: Mapping[str, Any]) -> tuple[str, str, bytes]:
+    """A record as stored: its small fields as JSON, its texts pickled as held.
+
+    Items hold texts that are not plain ASCII as UTF-8 bytes; pickling keeps them
+    so, without decoding and escaping megabytes of pages.
+    """
+    meta = json.dumps({k: v for k, v in record.items() if k not in _BODY_FIELDS})
+    texts = pickle.dumps(tuple(record.get(field) for field in _BODY_FIELDS), protocol=5)
+    return path, meta, texts
+
+
+def _stored_texts(value: bytes | str) -> list[Any]:
+    """A record's texts from their stored form (JSON in caches written before they were pickled)."""
+    return list(pickle.loads(value)) if isinstance(value, bytes) else json.loads(value)
 
 
 class _Record(dict):  # type: ignore[type-arg]
@@ -345,7 +358,7 @@ class _Records(Mapping[str, dict[str, Any]]):
 
     def _bodies(self, path: str) -> list[Any]:
         row = self._db.execute("SELECT texts FROM item_records WHERE path = ?", (path,)).fetchone()
-        return json.loads(row[0]) if row else [None] * len(_BODY_FIELDS)
+        return _stored_texts(row[0]) if row else [None] * len(_BODY_FIELDS)
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._metas()))

@@ -57,5 +57,17 @@ def test_records_store_compact_texts(tmp_path: Path) -> None:
     cache.store_markdown("k", "“html”")
     cache.save()
     loaded = cache.items()["Page:a.md"]
-    assert loaded["content"] == "“body”" and loaded["output"] == "<p>“body”</p>"
+    assert loaded["content"] == "“body”".encode() and loaded["output"] == "<p>“body”</p>".encode()
     assert cache.markdown("k") == "“html”"
+
+
+def test_records_stored_as_json_by_an_older_cache_still_load(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    cache.replace_items({"Page:a.md": {"files": []}})
+    cache.save()
+    db = cache._connect()
+    assert db is not None
+    db.execute("UPDATE item_records SET texts = ?", ('["“body”", "<p>x</p>"]',))
+    db.commit()
+    loaded = BuildCache(tmp_path / "cache").items()["Page:a.md"]
+    assert (loaded["content"], loaded["output"], loaded["files"]) == ("“body”", "<p>x</p>", [])
