@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
-from liquid import Environment, Mode
+from liquid import Environment, Mode, RenderContext
 from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.token import Token
 
@@ -31,6 +31,23 @@ class SiteIndex(Protocol):
 
 
 liquid_compat.install()
+
+_SPECIAL_PROPERTIES = frozenset({"size", "first", "last"})
+
+
+class JekyllContext(RenderContext):
+    """python-liquid's render context, quicker to look up a plain property name.
+
+    ``page.title`` asks the page for ``"title"``; the stock lookup first checks
+    the key for ``__liquid__`` and the special names ``size``, ``first`` and
+    ``last``, which a plain string other than those never needs.
+    """
+
+    def get_item(self, obj: Any, key: Any) -> Any:
+        """An item getter used when resolving a Liquid path (see :class:`RenderContext`)."""
+        if type(key) is str and key not in _SPECIAL_PROPERTIES:
+            return obj[key]
+        return super().get_item(obj, key)
 
 
 def _identity(text: str) -> str:

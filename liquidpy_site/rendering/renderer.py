@@ -16,6 +16,7 @@ from liquidpy_site.errors import RenderError, SiteError, SourceLocation
 from liquidpy_site.models import Convertible, Document, Excerpt, Layout, Page
 from liquidpy_site.rendering.converters import find_converter
 from liquidpy_site.rendering.drops import PageDrop
+from liquidpy_site.rendering.liquid_env import JekyllContext
 from liquidpy_site.rendering.tags.include import REGISTERS
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class Renderer:
             if layout is not None:
                 payload["layout"] = dict(layout.data)
             template = self.parse(item.content, item, item.content_line)
-            context = RenderContext(template, globals=payload)
+            context = JekyllContext(template, globals=payload)
             context.tag_namespace[REGISTERS] = site.registers(item)
             buffer = StringIO()
             template.render_with_context(context, buffer)
@@ -225,7 +226,7 @@ class Renderer:
                       line: int) -> str:
         """Render Liquid text with the payload; errors name the file and line."""
         template = self.parse(text, source, line)
-        context = RenderContext(template, globals=payload)
+        context = JekyllContext(template, globals=payload)
         # include_relative resolves next to the page being rendered, even in a layout.
         page = self._current if isinstance(source, Layout) and self._current else source
         context.tag_namespace[REGISTERS] = self.site.registers(page)
