@@ -39,7 +39,8 @@ def parse_document(text: str, options: KramdownOptions) -> tuple[Element, ParseC
     root = Element("root")
     blocks = KramdownBlockParser(ctx)
     spans = SpanParser(ctx)
-    blocks.parse_blocks(blocks.new_state(""), root, adapt_source(text))
+    source = adapt_source(text)
+    blocks.parse_blocks(blocks.new_state(""), root, source)
     update_tree(root, spans, ctx)
     ctx.abbrev_attr = {k: eob.attrs for k, eob in ctx.abbrev_attr.items()}
     replace_abbreviations(root, ctx)
@@ -49,7 +50,7 @@ def parse_document(text: str, options: KramdownOptions) -> tuple[Element, ParseC
     if spans.gfm:
         ids = GfmIdGenerator(ctx.options.get("auto_id_prefix") or "")
         break_text = "\n" if spans.hard_wrap else "\\\n"
-        update_gfm(root, ids, ctx, break_text)
+        update_gfm(root, ids, ctx, break_text, breaks=break_text in source)
     return root, ctx
 
 

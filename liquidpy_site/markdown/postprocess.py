@@ -71,19 +71,30 @@ def text_only(el: Element) -> str:
     return "".join(text_only(c) for c in el.children)
 
 
-def update_gfm(el: Element, ids: GfmIdGenerator | None, ctx: ParseContext, break_text: str) -> None:
-    """GFM pass: header ids and hard line breaks inside text."""
+# Elements that never hold a header: where no text holds a break, the GFM pass skips them.
+_WITHOUT_HEADERS = frozenset({"p", "text", "em", "strong", "a", "codespan", "codeblock", "table",
+                              "thead", "tbody", "tfoot", "tr", "td", "th", "img", "br", "entity",
+                              "smart_quote", "typographic_sym", "raw", "comment"})
+
+
+def update_gfm(el: Element, ids: GfmIdGenerator | None, ctx: ParseContext, break_text: str,
+               *, breaks: bool = True) -> None:
+    """GFM pass: header ids and hard line breaks inside text.
+
+    ``breaks=False`` says no text holds ``break_text`` (the source does not):
+    only headers are looked for.
+    """
     result: list[Element] = []
     for child in el.children:
-        if child.type == "text" and break_text in child.value:
+        if breaks and child.type == "text" and break_text in child.value:
             result.extend(_split_breaks(el, child, break_text))
-        elif child.type == "html_element":
+        elif child.type == "html_element" or (not breaks and child.type in _WITHOUT_HEADERS):
             result.append(child)
         elif child.type == "header" and ids is not None and ctx.options["auto_ids"] and "id" not in child.attrs:
             child.attrs["id"] = ids.generate(child.options.get("raw_text", ""))
             result.append(child)
         else:
-            update_gfm(child, ids, ctx, break_text)
+            update_gfm(child, ids, ctx, break_text, breaks=breaks)
             result.append(child)
     el.children = result
 

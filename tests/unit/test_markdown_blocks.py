@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liquidpy_site.markdown import blocks, markdownify
+from liquidpy_site.markdown import blocks, converter, markdownify, postprocess
 from liquidpy_site.markdown.converter import convert_document
 from liquidpy_site.markdown.options import KramdownOptions
 
@@ -106,3 +107,24 @@ def test_rules_tried_by_lead_character_parse_as_all_rules_would(
     filtered = convert_document(text, options)
     with patch.object(blocks, "_rules_for_lead", lambda rules, lead: rules):
         assert convert_document(text, options) == filtered
+
+
+_GFM_PIECES = ["# Title", "## Sub *em* `code`", "text **strong** [a](/b)", "> ## Über café",
+               "* item\n  ### Ünï 1.2", "| a | b |\n|---|---|\n| c | d |", "<div>\n# no\n</div>",
+               "Term\n: ## def", "a\\\\", "line  ", "[^1]\n\n[^1]: # note", "`x\\`", "\\# not"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_GFM_PIECES), max_size=8))
+def test_the_gfm_pass_skips_what_cannot_hold_a_header_only_where_no_break_can_be(
+        pieces: list[str]) -> None:
+    text = "\n\n".join(pieces) + "\n"
+    options = KramdownOptions.from_mapping({"input": "GFM"})
+    quick = convert_document(text, options)
+    full = postprocess.update_gfm
+
+    def every_element(*args: Any, **kwargs: Any) -> None:
+        full(*args, **{**kwargs, "breaks": True})
+
+    with patch.object(converter, "update_gfm", every_element):
+        assert convert_document(text, options) == quick
