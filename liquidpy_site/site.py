@@ -32,7 +32,7 @@ from liquidpy_site.reading.memo import DocumentMemo
 from liquidpy_site.reading.publishing import Publisher
 from liquidpy_site.reading.reader import Reader, SiteContent
 from liquidpy_site.reading.theme_assets import read_theme_assets
-from liquidpy_site.rendering.converters import IdentityConverter, MarkdownConverter
+from liquidpy_site.rendering.converters import IdentityConverter, MarkdownConverter, find_converter
 from liquidpy_site.rendering.drops import DropFactory, JekyllDrop, SiteDrop
 from liquidpy_site.rendering.forked import (
     MIN_ITEMS_AHEAD,
@@ -328,18 +328,23 @@ class Site:
         self._rendered_unwritten.clear()
 
     def _start_rendering_ahead(self, item: Convertible) -> None:
-        """Fork the render workers at ``item``, once a conversion has completed ``site.kramdown``.
+        """Fork the render workers at ``item``, once ``site.kramdown`` is completed from there on.
 
         Jekyll completes the kramdown options on the first Markdown conversion; until
-        one has happened here, items render in this process, so that templates read
-        ``site.kramdown`` as they would in Jekyll.
+        one has happened, items render in this process, so that templates read
+        ``site.kramdown`` as they would in Jekyll. The first Markdown item renders
+        here too, while the workers, which take over after it, complete the options
+        as its conversion will.
         """
-        if not self.markdown.has_converted():
+        converted = self.markdown.has_converted()
+        if not converted and find_converter(self.converters, item.extname) is not self.markdown:
             return
         plan, self._ahead_plan = self._ahead_plan or [], None
         start = next((index for index, planned in enumerate(plan) if planned is item), None)
+        if start is not None and not converted:
+            start += 1  # this item renders here, and converts
         if start is not None and len(plan) - start >= MIN_ITEMS_AHEAD:
-            self._ahead = RenderingAhead(self, plan[start:])
+            self._ahead = RenderingAhead(self, plan[start:], complete_markdown_options=not converted)
 
     def _note_prepared_content(self, item: Convertible) -> None:
         if stored_text(item, "content") != stored_text(item, "raw_content"):  # compared as held

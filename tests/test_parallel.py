@@ -145,6 +145,10 @@ def _make_forkable_site(root: Path, posts: int = 60) -> Path:
     first = src / "_posts" / "2020-01-01-post-0.md"
     first.write_text(first.read_text() + "\nInput: {{ site.kramdown.input }}, "
                      "{{ site.kramdown.smart_quotes }}.\n")
+    # The first post a worker converts reads it completed, as after the first conversion.
+    later = src / "_posts" / "2020-01-01-post-56.md"
+    later.write_text(later.read_text() + "\nHighlighter: {{ site.kramdown.syntax_highlighter }} "
+                     "{{ site.kramdown.syntax_highlighter_opts.default_lang }}.\n")
     (src / "feed.xml").write_text("---\n---\n{% for post in site.posts %}<entry>{{ post.content }}"
                                   "</entry>{% endfor %}\n")
     return src
@@ -169,6 +173,7 @@ def test_items_rendered_in_forked_workers_give_the_same_site(
     # Most posts come from the workers; the posts reading another body and the feed do not.
     assert len(taken) >= 30
     assert "feed.xml" not in taken
+    assert "_posts/2020-01-01-post-56.md" in taken
     # With a persistent cache, cold and then warm, the site is the same again.
     api.build(src, tmp_path / "cached", jobs=2)
     (src / "_layouts" / "post.html").write_text(_POST_LAYOUT + "<!-- edited -->\n")

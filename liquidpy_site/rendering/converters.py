@@ -72,7 +72,8 @@ class MarkdownConverter:
         """Whether a conversion has happened (and so completed ``site.kramdown``)."""
         return self._options is not None
 
-    def _complete_options(self) -> None:
+    def complete_options(self) -> None:
+        """Complete ``site.kramdown`` as the first conversion does (once)."""
         if self._options is None:
             self._options = {**self._setup_kramdown_config(), "highlighter": self.config.get("highlighter")}
             self._options_key = options_key(self._options)
@@ -87,7 +88,7 @@ class MarkdownConverter:
     def convert(self, text: str) -> str:
         """Markdown to HTML, as kramdown does."""
         # Completing site.kramdown happens on the first conversion, cached or not.
-        self._complete_options()
+        self.complete_options()
         cacheable = self.cache is not None and len(text) >= CACHED_FROM
         key = digest(self._options_key, text) if cacheable else ""
         if cacheable:

@@ -81,15 +81,19 @@ class RenderingAhead:
         site: The site, read and generated, its first Markdown converted (which
             completes ``site.kramdown``); the workers are copies of it.
         items: The items the render pass will render, in its order.
+        complete_markdown_options: The first Markdown conversion is still to come,
+            in the render pass, before ``items``: the workers complete
+            ``site.kramdown`` as it will.
     """
 
-    def __init__(self, site: Site, items: Sequence[Convertible]) -> None:
+    def __init__(self, site: Site, items: Sequence[Convertible], *,
+                 complete_markdown_options: bool = False) -> None:
         global _FORKED
         self.site = site
         self._futures: dict[int, tuple[Future[list[RenderedAhead | None]], int]] = {}
         if site.cache is not None:
             site.cache.share_with_readers()
-        _FORKED = (site, list(items))
+        _FORKED = (site, list(items), complete_markdown_options)
         try:
             from concurrent.futures import ProcessPoolExecutor
 
@@ -138,14 +142,16 @@ def take_rendered(site: Site, item: Convertible, rendered: RenderedAhead) -> Usa
 
 # -- in the worker ----------------------------------------------------------------
 
-_FORKED: tuple[Site, list[Convertible]] | None = None
+_FORKED: tuple[Site, list[Convertible], bool] | None = None
 _WORKER: dict[str, Any] = {}
 
 
 def _start_worker() -> None:
     """Set a forked worker up: its own cache connection, logging only noticed."""
-    site, items = _FORKED  # type: ignore[misc]
+    site, items, complete_markdown_options = _FORKED  # type: ignore[misc]
     _WORKER["site"], _WORKER["items"] = site, items
+    if complete_markdown_options:
+        site.markdown.complete_options()
     if site.cache is not None:
         conversions: list[tuple[str, str]] = []
         _WORKER["conversions"] = conversions
