@@ -186,7 +186,9 @@ class Site:
         self._merge_theme_data()
         if self.theme is not None:
             read_theme_assets(self.content, self.theme, reader.factory)
-        self.assign_urls()
+        self.assign_urls(memo)
+        if memo is not None:
+            memo.keep_read()
         self._link_neighbours()
         self._limit_posts()
         if self.hooks:
@@ -399,13 +401,17 @@ class Site:
 
     # -- URLs ------------------------------------------------------------------
 
-    def assign_urls(self) -> None:
-        """Compute output extensions and URLs of pages, documents and files."""
+    def assign_urls(self, memo: DocumentMemo | None = None) -> None:
+        """Compute output extensions and URLs of pages, documents and files.
+
+        A document the ``memo`` gave back keeps those it had in the last build.
+        """
         for page in self.content.pages:
             permalinks.assign_page_url(page, self)
         for collection in self.content.collections.values():
             for doc in collection.docs:
-                permalinks.assign_document_url(doc, collection, self)
+                if memo is None or not memo.has_url(doc):
+                    permalinks.assign_document_url(doc, collection, self)
             for file in collection.files:
                 permalinks.assign_collection_file_url(file, collection, self)
 

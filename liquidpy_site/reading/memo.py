@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from liquidpy_site.cache import BuildCache
     from liquidpy_site.models import Document
 
-_FORMAT = "2"
+_FORMAT = "3"
 """Bump when the :class:`~liquidpy_site.models.Document` model changes."""
 
 
@@ -37,6 +37,8 @@ class DocumentMemo:
     def __init__(self, cache: BuildCache, config_digest: str) -> None:
         self.cache = cache
         self.context = f"{_FORMAT}|{config_digest}|{zone_key()}"
+        self._to_keep: list[tuple[Document, str]] = []
+        self._with_url: set[int] = set()
 
     def signature(self, path: Path, label: str, draft: bool) -> str | None:
         """What the document read from ``path`` depends on (``None``: the file is gone)."""
@@ -52,14 +54,32 @@ class DocumentMemo:
         if blob is None:
             return None
         try:
-            return load_front_matter(blob, source_path=path)  # type: ignore[no-any-return]
+            doc: Document = load_front_matter(blob, source_path=path)
         except Exception:  # noqa: BLE001 - an unreadable entry is read again from the file
             return None
+        self._with_url.add(id(doc))
+        return doc
+
+    def has_url(self, doc: Document) -> bool:
+        """Whether ``doc`` came from here with its URL and output extension.
+
+        They depend on the document and the configuration only, as the rest of it.
+        """
+        return id(doc) in self._with_url
 
     def put(self, doc: Document, signature: str) -> None:
-        """Keep a document just read (one with a date of its own)."""
-        try:
-            blob = dump_front_matter(doc, source_path=doc.path)
-        except (pickle.PicklingError, TypeError, AttributeError):
-            return
-        self.cache.store_document(doc.relative_path, signature, blob)
+        """Keep a document just read (one with a date of its own), once it has its URL.
+
+        It is stored by :meth:`keep_read`, called when the site's URLs are assigned.
+        """
+        self._to_keep.append((doc, signature))
+
+    def keep_read(self) -> None:
+        """Store the documents put since the last call, with the URLs they now have."""
+        for doc, signature in self._to_keep:
+            try:
+                blob = dump_front_matter(doc, source_path=doc.path)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                continue
+            self.cache.store_document(doc.relative_path, signature, blob)
+        self._to_keep.clear()

@@ -142,3 +142,35 @@ def test_headers_are_parsed_ahead(tmp_path: Path) -> None:
 def test_zoneless_timestamps_stay_local() -> None:
     data, *_ = split_front_matter(_TEXT, "a.md")
     assert isinstance(data["date"], dt.datetime) and data["date"].tzinfo is not None
+
+
+def test_documents_kept_from_the_last_build_keep_their_urls_until_the_configuration_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import liquidpy_site
+    from liquidpy_site import permalinks
+
+    source = tmp_path / "site"
+    (source / "_posts").mkdir(parents=True)
+    (source / "_config.yml").write_text("permalink: /:year/:title/\n")
+    for day in (1, 2):
+        (source / "_posts" / f"2020-01-0{day}-post.md").write_text(f"---\ntitle: P{day}\n---\nx\n")
+    (source / "_posts" / "2020-01-02-post.md").write_text("---\npermalink: /own/\n---\ny\n")
+    assigned: list[str] = []
+    real = permalinks.assign_document_url
+
+    def counting(doc: object, collection: object, site: object) -> None:
+        assigned.append(str(getattr(doc, "relative_path", "")))
+        real(doc, collection, site)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(permalinks, "assign_document_url", counting)
+
+    def build() -> list[str]:
+        liquidpy_site.build(source, tmp_path / "out")
+        return sorted(p.relative_to(tmp_path / "out").as_posix()
+                      for p in (tmp_path / "out").rglob("*.html"))
+
+    assert build() == ["2020/post/index.html", "own/index.html"] and len(assigned) == 2
+    assigned.clear()
+    assert build() == ["2020/post/index.html", "own/index.html"] and assigned == []
+    (source / "_config.yml").write_text("permalink: /blog/:title/\n")
+    assert build() == ["blog/post/index.html", "own/index.html"] and len(assigned) == 2
