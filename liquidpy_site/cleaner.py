@@ -134,11 +134,11 @@ class Cleaner:
                 files, subfolders = _list_folder(full)
         except OSError:
             return False
-        changed = self._remove_files(folder, full, files)
+        changed = self._remove_files(folder, full, files) if files else False
         read_all = True
         for name in subfolders:
-            removed, read = self._clean_subfolder(_join(folder, name), os.path.join(full, name),
-                                                  known_folder=trusted)
+            removed, read = self._clean_subfolder(f"{folder}/{name}" if folder else name,
+                                                  f"{full}/{name}", known_folder=trusted)
             changed |= removed
             read_all &= read
         if read_all:
@@ -185,7 +185,7 @@ class Cleaner:
         return True, True
 
     def _kept(self, relative: str) -> bool:
-        return any(relative.startswith(prefix) for prefix in self.keep_prefixes)
+        return bool(self.keep_prefixes) and relative.startswith(tuple(self.keep_prefixes))
 
 
 def _list_folder(full: str) -> tuple[list[str], list[str]]:
