@@ -41,7 +41,12 @@ from liquidpy_site.rendering.forked import (
     take_rendered,
 )
 from liquidpy_site.rendering.liquid_env import JekyllEnvironment
-from liquidpy_site.rendering.parallel import ConversionPool, convertible_texts, default_jobs
+from liquidpy_site.rendering.parallel import (
+    ConversionPool,
+    StartedOnFirstUse,
+    convertible_texts,
+    default_jobs,
+)
 from liquidpy_site.rendering.renderer import Renderer, liquid_error
 from liquidpy_site.rendering.tags.include import register_include_tags
 from liquidpy_site.text import InvalidDate, parse_date
@@ -273,10 +278,13 @@ class Site:
         if self.executor is not None:
             return self.executor
         if self._own_executor is None and self.jobs() > 1:
-            from concurrent.futures import ProcessPoolExecutor  # loads only when work is shared
-
-            self._own_executor = ProcessPoolExecutor(max_workers=self.jobs())
+            self._own_executor = StartedOnFirstUse(self._process_pool)
         return self._own_executor
+
+    def _process_pool(self) -> Executor:
+        from concurrent.futures import ProcessPoolExecutor  # loads only when work is shared
+
+        return ProcessPoolExecutor(max_workers=self.jobs())
 
     def _release_executor(self) -> None:
         if self._own_executor is not None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
 from typing import Any
 
-__all__ = ["ConversionPool", "convert_chunk", "default_jobs"]
+__all__ = ["ConversionPool", "StartedOnFirstUse", "convert_chunk", "default_jobs"]
 
 _CHUNK_CHARS = 48_000
 _CHUNK_TEXTS = 24
@@ -56,6 +56,29 @@ def convert_chunk(options: dict[str, Any], texts: list[str]) -> list[str | None]
         except Exception:  # noqa: BLE001 - the sequential pass reports it
             results.append(None)
     return results
+
+
+class StartedOnFirstUse(Executor):
+    """An executor that ``start`` makes when work is first submitted to it.
+
+    A build that finds everything in its cache then never starts (or imports)
+    a process pool.
+    """
+
+    def __init__(self, start: Callable[[], Executor]) -> None:
+        self._start = start
+        self._executor: Executor | None = None
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Submit ``fn(*args, **kwargs)`` to the executor, starting it first if need be."""
+        if self._executor is None:
+            self._executor = self._start()
+        return self._executor.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Shut the executor down, if it was started."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 class ConversionPool:
