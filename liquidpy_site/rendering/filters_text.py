@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -10,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from liquid.filter import with_environment
 
-from liquidpy_site.rendering.filters_smartify import smartify
 from liquidpy_site.rendering.filters_std_text import awk_split, ruby_strip
 from liquidpy_site.rendering.ruby import (
     LiquidArgumentError,
@@ -38,8 +38,13 @@ _CJK_RANGES = (
     "\U0001b164-\U0001b167\U0001f200\U00020000-\U0002a6df\U0002a700-\U0002ebe0"
     "\U0002f800-\U0002fa1d\U00030000-\U0003134a"
 )
-_CJK = re.compile(f"[{_CJK_RANGES}]")
-_NON_CJK_WORD = re.compile(f"[^{_CJK_RANGES}\\s]+")
+
+
+@functools.cache
+def _cjk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A CJK character, and a run of other non-space characters (compiled when first used)."""
+    return re.compile(f"[{_CJK_RANGES}]"), re.compile(f"[^{_CJK_RANGES}\\s]+")
+
 _PRETTY_EXTRA = set("._~!$&'()+,;=@")
 
 
@@ -74,14 +79,21 @@ def _normalize_whitespace(value: Any) -> str:
     return ruby_strip(re.sub(r"[ \t\n\v\f\r]+", " ", to_s(value)))
 
 
+def _smartify(value: Any) -> str:
+    from liquidpy_site.rendering.filters_smartify import smartify  # loads when first used
+
+    return smartify(value)
+
+
 def _number_of_words(value: Any, mode: Any = None) -> int:
     text = to_s(value)
     mode = nil(mode)
-    if mode == "cjk":
-        return len(_CJK.findall(text)) + len(_NON_CJK_WORD.findall(text))
-    if mode == "auto":
-        cjk = len(_CJK.findall(text))
-        return len(awk_split(text)) if cjk == 0 else cjk + len(_NON_CJK_WORD.findall(text))
+    if mode in ("cjk", "auto"):
+        cjk_char, other_word = _cjk_patterns()
+        cjk = len(cjk_char.findall(text))
+        if mode == "cjk" or cjk:
+            return cjk + len(other_word.findall(text))
+        return len(awk_split(text))
     return len(awk_split(text))
 
 
@@ -283,7 +295,7 @@ TEXT_FILTERS: dict[str, Callable[..., Any]] = {
     "inspect": _inspect,
     "to_integer": _to_integer,
     "markdownify": _markdownify,
-    "smartify": smartify,
+    "smartify": _smartify,
     "sassify": _sassify,
     "scssify": _scssify,
 }
