@@ -215,13 +215,14 @@ class Regenerator:
 
     def restore(self, item: Convertible) -> None:
         """Reuse the last build's content and output for an unchanged item."""
-        record = self.previous[item_key(item)]
+        key = item_key(item)
+        record = self.previous[key]
         # Most reused texts are never read (the file on disk holds the output): they
         # load from the cache when a template or the writer asks for them.
         item.content = DeferredText(lambda: _take_text(record, "content"))
         item.output = DeferredText(lambda: _take_text(record, "output"))
         self._reused_ids.add(id(item))
-        self.records[item_key(item)] = record
+        self.records[key] = record
         self.reused += 1
 
     def record(self, item: Convertible, usage: Usage) -> None:

@@ -26,6 +26,7 @@ class EntryFilter:
         self.include = [str(p) for p in include]
         self.exclude = [str(p) for p in exclude if str(p) not in self.include]
         self.base = base
+        self._source_prefix = os.path.join(source, "")
         self._included = _PatternSet(source, self.include)
         self._excluded = _PatternSet(source, self.exclude)
 
@@ -52,13 +53,21 @@ class EntryFilter:
 
     def is_included(self, entry: str) -> bool:
         """Whether the ``include`` option names the entry (or its base name)."""
-        return self._included.matches(os.path.join(self.source, entry)) or self._included.matches(
-            os.path.join(self.source, os.path.basename(entry))
-        )
+        if not self._included.prefixes:
+            return False
+        name = os.path.basename(entry)
+        return self._included.matches(self._in_source(entry)) or (
+            name != entry and self._included.matches(self._in_source(name)))
 
     def is_excluded(self, entry: str) -> bool:
         """Whether the ``exclude`` option names the entry (relative to the source)."""
-        return self._excluded.matches(os.path.join(self.source, self._relative_to_source(entry)))
+        return bool(self._excluded.prefixes) and self._excluded.matches(
+            self._in_source(self._relative_to_source(entry)))
+
+    def _in_source(self, relative: str) -> str:
+        """``os.path.join(source, relative)``, without its cost for a relative path."""
+        return self._source_prefix + relative if relative and relative[0] != "/" \
+            else os.path.join(self.source, relative)
 
     def _relative_to_source(self, entry: str) -> str:
         return f"{self.base}/{entry}".strip("/") if self.base else entry
