@@ -52,7 +52,7 @@ def item_fingerprint(item: Convertible, data_repr: str | None = None) -> str:
     ``data_repr``: ``repr(item.data)``, when the caller has it already.
     """
     data_repr = repr(item.data) if data_repr is None else data_repr
-    return digest(item.relative_path, item.url, _raw_content(item), data_repr)
+    return digest(item.relative_path, item.url, body_fingerprint(item), data_repr)
 
 
 def meta_fingerprint(item: Convertible, data_repr: str | None = None) -> str:
@@ -62,8 +62,22 @@ def meta_fingerprint(item: Convertible, data_repr: str | None = None) -> str:
 
 
 def body_fingerprint(item: Convertible) -> str:
-    """An item's body, which its content, output and excerpt come from."""
-    return digest(_raw_content(item))
+    """An item's body, which its content, output and excerpt come from.
+
+    It is kept on the item with the body it was taken of, and taken again only
+    once the item holds another body; a document kept from the last build
+    (:mod:`liquidpy_site.reading.memo`) comes with it.
+    """
+    body = _raw_content(item)
+    kept = item.__dict__.get(_BODY_FINGERPRINT)
+    if kept is not None and kept[0] is body:
+        return str(kept[1])
+    fingerprint = digest(body)
+    item.__dict__[_BODY_FINGERPRINT] = (body, fingerprint)
+    return fingerprint
+
+
+_BODY_FINGERPRINT = "_body_fingerprint"
 
 
 def _raw_content(item: Convertible) -> str | bytes:

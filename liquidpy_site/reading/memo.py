@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from liquidpy_site.cache import BuildCache
     from liquidpy_site.models import Document
 
-_FORMAT = "3"
+_FORMAT = "4"
 """Bump when the :class:`~liquidpy_site.models.Document` model changes."""
 
 
@@ -76,7 +76,10 @@ class DocumentMemo:
 
     def keep_read(self) -> None:
         """Store the documents put since the last call, with the URLs they now have."""
+        from liquidpy_site.incremental import body_fingerprint
+
         for doc, signature in self._to_keep:
+            body_fingerprint(doc)  # kept with it, so that the next build need not take it
             try:
                 blob = dump_front_matter(doc, source_path=doc.path)
             except (pickle.PicklingError, TypeError, AttributeError):

@@ -174,3 +174,20 @@ def test_documents_kept_from_the_last_build_keep_their_urls_until_the_configurat
     assert build() == ["2020/post/index.html", "own/index.html"] and assigned == []
     (source / "_config.yml").write_text("permalink: /blog/:title/\n")
     assert build() == ["blog/post/index.html", "own/index.html"] and len(assigned) == 2
+
+
+def test_a_body_fingerprint_is_kept_with_its_body_and_taken_again_for_another() -> None:
+    from liquidpy_site.cache import digest
+    from liquidpy_site.incremental import body_fingerprint
+    from liquidpy_site.models import Document, stored_text
+
+    doc = Document(path=Path("/src/_posts/a.md"), relative_path="_posts/a.md", data={},
+                   content="", collection="posts", raw_content="“body”")
+    first = body_fingerprint(doc)
+    assert first == digest("“body”".encode())
+    copy = load_front_matter(dump_front_matter(doc, source_path=doc.path), source_path=doc.path)
+    kept_body, kept_print = copy.__dict__["_body_fingerprint"]
+    assert kept_print == first and kept_body is stored_text(copy, "raw_content")  # no hashing again
+    assert body_fingerprint(copy) == first
+    copy.raw_content = "changed"  # a generator giving the document another body
+    assert body_fingerprint(copy) == digest("changed") != first
