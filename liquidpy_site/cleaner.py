@@ -11,7 +11,9 @@ or renaming an entry changes its folder's time, so a folder whose time is the
 one recorded holds the same names as then: only files the last build produced
 and this one does not can be stale there, and it is not listed again. A folder
 changed less than :data:`SETTLING_NS` before the snapshot was taken is listed
-next time anyway, since a file system may record times coarsely.
+next time anyway, since a file system may record times coarsely (a tenth of a
+second, :data:`FINE_SETTLING_NS`, for a folder whose time has a fraction of a
+second: that file system's clock moves in milliseconds).
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from dataclasses import dataclass, field
 
 SETTLING_NS = 2_000_000_000
 """How long a folder's time must have been still before it is trusted."""
+
+FINE_SETTLING_NS = 100_000_000
+"""The same, for a folder whose time has a fraction of a second (a file system with
+fine timestamps, whose clock moves in milliseconds)."""
 
 
 @dataclass
@@ -93,10 +99,21 @@ class Cleaner:
         self._wanted = wanted
         self._wanted_folders = _with_ancestors(os.path.dirname(path) for path in wanted)
         self._plan_from_previous()
-        if not self.fresh and os.path.isdir(self.destination):
+        if self.fresh:
+            self._note_fresh_folders()
+        elif os.path.isdir(self.destination):
             self._clean_folder("", self.destination)
         return Snapshot(self.destination, list(self.keep_prefixes), time.time_ns(),
                         self._folders_now, sorted(wanted))
+
+    def _note_fresh_folders(self) -> None:
+        """The times of a fresh destination's folders, which hold just what the build wrote."""
+        for folder in ("", *self._wanted_folders):
+            try:
+                full = f"{self.destination}/{folder}" if folder else self.destination
+                self._folders_now[folder] = os.stat(full).st_mtime_ns
+            except OSError:
+                continue
 
     def _plan_from_previous(self) -> None:
         previous = self._previous
@@ -114,8 +131,9 @@ class Cleaner:
     def _trusted(self, folder: str, mtime_ns: int) -> bool:
         """Whether ``folder`` holds the names it held at the last clean-up."""
         previous = self._previous
+        settling = SETTLING_NS if mtime_ns % 1_000_000_000 == 0 else FINE_SETTLING_NS
         return previous is not None and previous.folders.get(folder) == mtime_ns \
-            and mtime_ns < previous.taken_ns - SETTLING_NS
+            and mtime_ns < previous.taken_ns - settling
 
     def _clean_folder(self, folder: str, full: str) -> bool:
         """Clean one folder (which exists and is not a link), then each folder below it.

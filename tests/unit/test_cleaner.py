@@ -96,16 +96,35 @@ def test_a_file_no_longer_produced_goes_from_an_unchanged_folder(tmp_path: Path,
     assert listed == []
 
 
-def test_a_fresh_destination_is_not_listed_and_its_next_clean_up_lists_everything(
+def test_a_fresh_destination_is_not_listed_and_its_snapshot_serves_the_next_clean_up(
         tmp_path: Path, listed: list[str]) -> None:
     files = ["2001/a.html", "index.html"]
     _make(tmp_path, files)
-    snapshot = Cleaner(str(tmp_path), [], fresh=True).clean(set(files))
-    assert listed == [] and snapshot.folders == {} and snapshot.files == sorted(files)
-    _make(tmp_path, ["2001/stray.html"])
     _age_folders(tmp_path)
+    snapshot = Cleaner(str(tmp_path), [], fresh=True).clean(set(files))
+    assert listed == [] and sorted(snapshot.folders) == ["", "2001"]
+    assert snapshot.files == sorted(files)
+    Cleaner(str(tmp_path), [], snapshot).clean(set(files))
+    assert listed == []  # unchanged since: trusted
+    _make(tmp_path, ["2001/stray.html"])
     Cleaner(str(tmp_path), [], snapshot).clean({"index.html"})
     assert _tree(tmp_path) == {"index.html"}
+
+
+def test_folder_times_in_whole_seconds_settle_for_longer(tmp_path: Path, listed: list[str]) -> None:
+    files = ["fine/a.html", "coarse/b.html"]
+    _make(tmp_path, files)
+    now = time.time_ns()
+    fine = now - 500_000_000 + 1  # half a second ago, with a fraction of a second
+    coarse = (now // 10**9 - 1) * 10**9  # a second or two ago, in whole seconds
+    os.utime(tmp_path / "fine", ns=(fine, fine))
+    os.utime(tmp_path / "coarse", ns=(coarse, coarse))
+    old = now - HOUR_NS + 1
+    os.utime(tmp_path, ns=(old, old))
+    snapshot = Cleaner(str(tmp_path), []).clean(set(files))
+    listed.clear()
+    Cleaner(str(tmp_path), [], snapshot).clean(set(files))
+    assert sorted(listed) == [str(tmp_path / "coarse")]
 
 
 def test_a_file_added_since_is_found_and_removed(tmp_path: Path) -> None:
