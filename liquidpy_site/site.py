@@ -148,7 +148,7 @@ class Site:
         """
         def begin() -> None:
             self._fresh_destination = is_missing_or_empty(self.destination)
-            self.written_ahead = WriteAhead(str(self.destination))
+            self.written_ahead = WriteAhead(str(self.destination), in_place=self._fresh_destination)
 
         try:
             yield begin

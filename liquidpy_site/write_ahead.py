@@ -7,8 +7,9 @@ its output to a temporary file beside the destination (``.index.html.liquidpy-ne
 The write stage then only moves each temporary file into place, for the items
 whose output is still the one written ahead; any other item is written as
 before. Nothing a reader of the destination would see changes before the
-write stage: if the build fails, the temporary files and the empty folders
-made for them are removed.
+write stage — except in a destination that was empty when the build began,
+where an output is written at its place at once — and if the build fails,
+what was written ahead and the empty folders made for it are removed.
 
 Writing ahead is best-effort: an item whose way to the destination is unusual
 (a link, a file where a folder goes, a path through ``..``) is left to the
@@ -38,9 +39,11 @@ class _Written:
     output: object
     """The output as the item held it when offered (compared by identity at commit)."""
     temporary: str | None
-    """The temporary file, or ``None`` when the destination already held these bytes."""
+    """The file written (``None`` when the destination already held these bytes)."""
     folders: list[str]
     """The folders made for it, outermost first."""
+    in_place: bool = False
+    """Written at the destination itself, which did not exist (see ``in_place``)."""
 
 
 class WriteAhead:
@@ -48,10 +51,15 @@ class WriteAhead:
 
     Args:
         destination: The site's destination folder.
+        in_place: The destination was missing or empty when the build began, so
+            nothing in it is served yet: an output whose destination does not
+            exist is written there at once (removed again if the build fails),
+            which leaves its folder as the next clean-up's snapshot finds it.
     """
 
-    def __init__(self, destination: str) -> None:
+    def __init__(self, destination: str, *, in_place: bool = False) -> None:
         self.destination = destination
+        self.in_place = in_place
         self._queue: queue.SimpleQueue[tuple[str, object, object] | None] = queue.SimpleQueue()
         self._written: dict[str, tuple[object, _Written]] = {}
         self._shared: set[str] = set()
@@ -87,7 +95,7 @@ class WriteAhead:
             self._remove(written)
             self._left_folders += written.folders
             return False
-        if written.temporary is not None:
+        if written.temporary is not None and not written.in_place:
             try:
                 os.replace(written.temporary, os.path.join(self.destination, relative))
             except OSError:  # a folder came in the way, say: the write stage deals with it
@@ -147,7 +155,8 @@ class WriteAhead:
         if current is not None and _holds(target, current, data):
             return written
         head, name = os.path.split(target)
-        written.temporary = os.path.join(head, f".{name}{TEMPORARY_SUFFIX}")
+        written.in_place = self.in_place and current is None
+        written.temporary = target if written.in_place else os.path.join(head, f".{name}{TEMPORARY_SUFFIX}")
         try:
             descriptor = os.open(written.temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
             try:

@@ -157,3 +157,25 @@ def test_a_fresh_destination_is_built_as_an_existing_one(make_site: Any, tmp_pat
     (tmp_path / "existing" / "stale.html").write_text("old")
     liquidpy_site.build(source, tmp_path / "existing")
     assert tree(tmp_path / "fresh") == tree(tmp_path / "existing")
+
+
+def test_in_a_fresh_destination_outputs_are_written_in_place(tmp_path: Path) -> None:
+    destination = tmp_path / "site"
+    ahead, item, other = WriteAhead(str(destination), in_place=True), Item(), Item()
+    ahead.offer("a/index.html", item, "a")
+    ahead.offer("b/index.html", other, "b")
+    ahead.offer("c/index.html", Item(), "c")
+    assert ahead.commit("a/index.html", item, "a")
+    assert not ahead.commit("b/index.html", other, "changed since")  # the write stage writes it
+    assert not (destination / "b" / "index.html").exists()
+    ahead.discard()  # c was never committed: the build failed, say
+    assert tree(destination) == {"a": None, "a/index.html": b"a"}
+    assert not any(name.endswith(TEMPORARY_SUFFIX) for name in tree(destination))
+
+
+def test_a_build_failing_into_a_new_destination_leaves_none(make_site: Any, tmp_path: Path) -> None:
+    posts = {f"_posts/2020-01-{day:02d}-p.md": f"---\n---\npost {day}\n" for day in range(1, 25)}
+    source = make_site({**posts, "zz.md": "---\n---\n{% include missing.html %}\n"})
+    with pytest.raises(liquidpy_site.SiteError):
+        liquidpy_site.build(source, tmp_path / "new")
+    assert not (tmp_path / "new").exists()
