@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 import unicodedata
 
@@ -162,6 +161,8 @@ _LOOSE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", 
 
 def _parse_loose_date(text: str) -> dt.datetime:
     """Other forms Ruby's ``Time.parse`` reads: RFC 2822, month names, slashes."""
+    import email.utils  # seldom needed: loaded on first use
+
     try:
         parsed = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
