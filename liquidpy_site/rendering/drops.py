@@ -72,6 +72,11 @@ class DropFactory:
     def __init__(self, site: Site) -> None:
         self.site = site
         self._cache: dict[int, Drop] = {}
+        self.epoch = 0
+        """Counts the times the site's contents may have changed under the drops."""
+        self.keeps_merged_data = not site.hooks and not site.has_python_plugins()
+        """Whether a page's merged front matter may be kept: no Python code runs
+        during rendering that could change a page's data in place."""
 
     def __call__(self, item: Any) -> Any:
         """Return the drop for a model (other values pass through)."""
@@ -189,12 +194,13 @@ class PageDrop(Drop):
     ``inspect`` prints a hash), hence ``liquid_hash``.
     """
 
-    __slots__ = ("page", "drops", "_table")
+    __slots__ = ("page", "drops", "_table", "_merged")
     liquid_hash = True
 
     def __init__(self, page: Page, drops: DropFactory, *, content: str | None = None) -> None:
         self.page = page
         self.drops = drops
+        self._merged: tuple[tuple[int, int, int], dict[str, Any]] | None = None
         self._table: dict[str, Callable[[], Any]] = {
             "content": (lambda: self._body(page.content)) if content is None else (lambda: content),
             "dir": lambda: page_dir(page.url),
@@ -211,8 +217,15 @@ class PageDrop(Drop):
         page = self.page
         if not page.defaults:
             return page.data
-        # Templates see front matter deep-merged over the defaults (nil keeps the default).
-        return deep_merge(page.defaults, page.data)
+        # Templates see front matter deep-merged over the defaults (nil keeps the default),
+        # merged once while the page holds the same mappings and nothing else can change them.
+        key = (id(page.data), id(page.defaults), self.drops.epoch)
+        if self._merged is not None and self._merged[0] == key:
+            return self._merged[1]
+        merged = deep_merge(page.defaults, page.data)
+        if self.drops.keeps_merged_data:
+            self._merged = (key, merged)
+        return merged
 
     def _body(self, value: Any) -> Any:
         self.drops.site.note_body(self.page)
@@ -361,8 +374,9 @@ class SiteDrop(Drop):
         return (isinstance(key, str) and key in self.site.content.collections) or super().__contains__(key)
 
     def invalidate(self) -> None:
-        """Forget the memoized lists (after generators add pages or documents)."""
+        """Forget the memoized lists and merged data (after generators add or change items)."""
         self._memo.clear()
+        self.drops.epoch += 1
 
     def _memoized(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._memo:

@@ -79,3 +79,33 @@ def test_jsonify_collapses_neighbours_when_nested_twice() -> None:
 def test_to_s_of_hash_and_drop() -> None:
     assert to_s({"a": [1, None]}) == '{"a"=>[1, nil]}'
     assert to_s(PageHash(output="x")) == "x"
+
+
+def test_a_page_drop_keeps_its_merged_front_matter_only_while_it_can_hold(make_site: Any) -> None:
+    from liquidpy_site.config import load_config
+    from liquidpy_site.site import Site
+
+    source = make_site({
+        "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {nav: true, title: Default}\n",
+        "about.md": "---\ntitle: About\n---\nx\n",
+    })
+    site = Site(load_config(source))
+    site.reset()
+    site.read()
+    page = next(p for p in site.content.pages if p.name == "about.md")
+    drop = site.drops(page)
+    assert (drop["title"], drop["nav"]) == ("About", True)
+    page.data = {"title": "Replaced"}  # another mapping: merged again
+    assert (drop["title"], drop["nav"]) == ("Replaced", True)
+    page.data["title"] = "Changed in place"  # as a generator does, before the pass renders
+    assert drop["title"] == "Replaced"
+    site.site_drop.invalidate()
+    assert drop["title"] == "Changed in place"
+    site.hooks.register("pages", "pre_render", lambda page, payload: None)
+    site.reset()  # with Python hooks about, nothing is kept
+    site.read()
+    page = next(p for p in site.content.pages if p.name == "about.md")
+    drop = site.drops(page)
+    assert drop["title"] == "About"
+    page.data["title"] = "Hooked"
+    assert drop["title"] == "Hooked"
