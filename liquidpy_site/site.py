@@ -51,7 +51,7 @@ from liquidpy_site.rendering.renderer import Renderer, liquid_error
 from liquidpy_site.rendering.tags.include import register_include_tags
 from liquidpy_site.text import InvalidDate, parse_date
 from liquidpy_site.write_ahead import WriteAhead
-from liquidpy_site.writer import Writer, is_missing_or_empty
+from liquidpy_site.writer import Writer, is_missing_or_empty, output_path
 
 log = logging.getLogger("liquidpy_site")
 
@@ -330,9 +330,8 @@ class Site:
         self._rendered_unwritten.append(item)
         if self._ahead_plan is not None:
             return  # the writing thread may not run while the workers fork
-        writer = Writer(self)
         for rendered in self._rendered_unwritten:
-            relative = writer.output_path(rendered)
+            relative = output_path(self, rendered)
             if relative is not None:
                 self.written_ahead.offer(relative, rendered, stored_text(rendered, "output"))
         self._rendered_unwritten.clear()

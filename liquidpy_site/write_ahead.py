@@ -26,6 +26,8 @@ import stat
 import threading
 from dataclasses import dataclass
 
+from liquidpy_site.writer import holds
+
 __all__ = ["TEMPORARY_SUFFIX", "WriteAhead"]
 
 TEMPORARY_SUFFIX = ".liquidpy-new"
@@ -92,15 +94,13 @@ class WriteAhead:
             return False
         offered_by, written = entry
         if offered_by is not item or written.output is not output:
-            self._remove(written)
-            self._left_folders += written.folders
+            self._drop(written)
             return False
         if written.temporary is not None and not written.in_place:
             try:
                 os.replace(written.temporary, os.path.join(self.destination, relative))
             except OSError:  # a folder came in the way, say: the write stage deals with it
-                self._remove(written)
-                self._left_folders += written.folders
+                self._drop(written)
                 return False
         return True
 
@@ -128,9 +128,7 @@ class WriteAhead:
                 continue
             if relative in self._written:  # two items, one destination: the write stage decides
                 self._shared.add(relative)
-                _, written = self._written.pop(relative)
-                self._remove(written)
-                self._left_folders += written.folders
+                self._drop(self._written.pop(relative)[1])
                 continue
             with contextlib.suppress(OSError, UnicodeError):
                 written = self._write(relative, output)
@@ -152,7 +150,7 @@ class WriteAhead:
                 current = os.lstat(target)
         if current is not None and stat.S_ISDIR(current.st_mode):
             return None  # a folder in the way: the write stage removes it
-        if current is not None and _holds(target, current, data):
+        if current is not None and holds(target, data, current):
             return written
         head, name = os.path.split(target)
         written.in_place = self.in_place and current is None
@@ -205,6 +203,11 @@ class WriteAhead:
         if made:
             self._ready.clear()  # some of them were taken as ready
 
+    def _drop(self, written: _Written) -> None:
+        """Remove a file written ahead that the write stage writes itself; its folders stay for now."""
+        self._remove(written)
+        self._left_folders += written.folders
+
     @staticmethod
     def _remove(written: _Written) -> None:
         if written.temporary is not None:
@@ -220,8 +223,8 @@ def _remove_folders(folders: list[str]) -> None:
 
 
 def _unusual(relative: str) -> bool:
-    parts = relative.split("/")
-    return not relative or relative.startswith("/") or any(part in ("", ".", "..") for part in parts)
+    """Empty, absolute, or with an empty, ``.`` or ``..`` part."""
+    return any(part in ("", ".", "..") for part in relative.split("/"))
 
 
 def _encoded(output: object) -> bytes | None:
@@ -232,14 +235,3 @@ def _encoded(output: object) -> bytes | None:
     if type(output) is str:
         return output.encode("utf-8")
     return b"" if output is None else None
-
-
-def _holds(target: str, current: os.stat_result, data: bytes) -> bool:
-    """Whether the file ``target`` (``current`` its status) holds ``data``."""
-    if not stat.S_ISREG(current.st_mode) or current.st_size != len(data):
-        return False
-    try:
-        with open(target, "rb") as file:
-            return file.read() == data
-    except OSError:
-        return False

@@ -74,25 +74,15 @@ class Writer:
         return files
 
     def _outputs(self) -> list[tuple[str, Page | Document | StaticFile]]:
+        content = self.site.content
         outputs: list[tuple[str, Page | Document | StaticFile]] = [
-            (page_destination_path(page.url, page.output_ext), page) for page in self.site.content.pages]
+            (page_destination_path(page.url, page.output_ext), page) for page in content.pages]
         outputs += [(unescape_path(file.url).lstrip("/"), file)
-                    for file in self.site.content.static_files if self._writes_static(file)]
-        for collection in self.site.content.collections.values():
-            if collection.output:
-                outputs += [(destination_path(doc.url, doc.output_ext), doc)
-                            for doc in collection.docs if self.site.publishes(doc)]
+                    for file in content.static_files if self._writes_static(file)]
+        for collection in content.collections.values():
+            outputs += [(relative, doc) for doc in collection.docs
+                        if (relative := output_path(self.site, doc)) is not None]
         return outputs
-
-    def output_path(self, item: Convertible) -> str | None:
-        """The destination-relative path of a page's or document's output; ``None`` when it has none."""
-        if isinstance(item, Page):
-            return page_destination_path(item.url, item.output_ext)
-        if isinstance(item, Document):
-            collection = self.site.content.collections.get(item.collection)
-            if collection is not None and collection.output and self.site.publishes(item):
-                return destination_path(item.url, item.output_ext)
-        return None
 
     def _writes_static(self, file: StaticFile) -> bool:
         if file.data.get("published", True) is False:
@@ -137,12 +127,8 @@ class Writer:
 
     def _commit_written_ahead(self, relative: str, item: Convertible) -> bool:
         """Move the item's output written ahead into place; false when it is to be written here."""
-        if self.written_ahead is None:
-            return False
-        try:
-            return self.written_ahead.commit(relative, item, stored_text(item, "output"))
-        except OSError as err:
-            raise WriteError(f"Could not write {self.destination / relative}: {err.strerror}") from err
+        return self.written_ahead is not None \
+            and self.written_ahead.commit(relative, item, stored_text(item, "output"))
 
     def _prepare(self, target: Path, relative: str, prepared: set[Path]) -> None:
         """Make room for a file about to be written (checked to stay in the destination).
@@ -209,6 +195,17 @@ class Writer:
 
 
 _SNAPSHOT_KEY = "destination_snapshot"
+
+
+def output_path(site: Site, item: Convertible) -> str | None:
+    """The destination-relative path of a page's or document's output; ``None`` when it has none."""
+    if isinstance(item, Page):
+        return page_destination_path(item.url, item.output_ext)
+    if isinstance(item, Document):
+        collection = site.content.collections.get(item.collection)
+        if collection is not None and collection.output and site.publishes(item):
+            return destination_path(item.url, item.output_ext)
+    return None
 
 
 def _source_name(item: Page | Document | StaticFile) -> str:
@@ -305,14 +302,22 @@ def _is_file_of_size(target: Path | str, size: int) -> bool:
     return stat.S_ISREG(current.st_mode) and current.st_size == size
 
 
+def holds(target: Path | str, data: bytes, status: os.stat_result | None = None) -> bool:
+    """Whether ``target`` is a file holding ``data`` (``status``: its ``lstat``, if taken)."""
+    try:
+        current = os.lstat(target) if status is None else status
+        if not stat.S_ISREG(current.st_mode) or current.st_size != len(data):
+            return False
+        with open(target, "rb") as file:
+            return file.read() == data
+    except OSError:
+        return False
+
+
 def _write_if_changed(target: Path, data: bytes) -> None:
     """Write ``data`` unless the file already holds it."""
-    if _is_file_of_size(target, len(data)):
-        try:
-            if target.read_bytes() == data:
-                return
-        except OSError:
-            pass
+    if holds(target, data):
+        return
     # A new file takes the old one's place at once: a server never sends half a page.
     temporary = target.with_name(f".{target.name}.liquidpy-new")
     try:

@@ -14,6 +14,7 @@ import os
 import pickle
 from typing import TYPE_CHECKING
 
+from liquidpy_site.incremental import body_fingerprint
 from liquidpy_site.reading.front_matter import dump_front_matter, load_front_matter, zone_key
 
 if TYPE_CHECKING:
@@ -76,8 +77,6 @@ class DocumentMemo:
 
     def keep_read(self) -> None:
         """Store the documents put since the last call, with the URLs they now have."""
-        from liquidpy_site.incremental import body_fingerprint
-
         for doc, signature in self._to_keep:
             body_fingerprint(doc)  # kept with it, so that the next build need not take it
             try:
