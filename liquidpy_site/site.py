@@ -116,7 +116,6 @@ class Site:
         self.written_ahead: WriteAhead | None = None
         """During :meth:`process`: outputs written beside their destinations as items render."""
         self._rendered_unwritten: list[Convertible] = []
-        self._fresh_destination = False
         self.hooks.trigger("site", "after_init", self)
 
     # -- the pipeline ----------------------------------------------------------
@@ -147,8 +146,8 @@ class Site:
         the build ends.
         """
         def begin() -> None:
-            self._fresh_destination = is_missing_or_empty(self.destination)
-            self.written_ahead = WriteAhead(str(self.destination), in_place=self._fresh_destination)
+            self.written_ahead = WriteAhead(str(self.destination),
+                                            in_place=is_missing_or_empty(self.destination))
 
         try:
             yield begin
@@ -157,7 +156,6 @@ class Site:
                 self.written_ahead.discard()
                 self.written_ahead = None
             self._rendered_unwritten = []
-            self._fresh_destination = False
 
     def reset(self) -> None:
         """Forget everything read or rendered before."""
@@ -240,7 +238,7 @@ class Site:
 
     def write(self) -> list[str]:
         """Write outputs and static files; remove obsolete files."""
-        writer = Writer(self, self.written_ahead, fresh_destination=self._fresh_destination)
+        writer = Writer(self, self.written_ahead)
         written = writer.write()
         self.outputs = writer.files
         self.hooks.trigger("site", "post_write", self)

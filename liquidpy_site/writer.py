@@ -43,14 +43,11 @@ class Writer:
         site: The rendered site.
     """
 
-    def __init__(self, site: Site, written_ahead: WriteAhead | None = None, *,
-                 fresh_destination: bool = False) -> None:
+    def __init__(self, site: Site, written_ahead: WriteAhead | None = None) -> None:
         self.site = site
         self.destination = site.destination
         self.written_ahead = written_ahead
         """Outputs the render pass wrote beside their destinations, moved into place here."""
-        self.fresh_destination = fresh_destination
-        """The destination was missing or empty when the build began: nothing there is stale."""
         self.files: dict[str, Page | Document | StaticFile] = {}
         """After :meth:`write`: every destination-relative path written, with its source."""
 
@@ -186,8 +183,9 @@ class Writer:
         cache = self.site.cache
         previous = Snapshot.from_json(cache.meta(_SNAPSHOT_KEY)) if cache is not None else None
         try:
-            snapshot = Cleaner(str(self.destination), keep_prefixes, previous,
-                               fresh=self.fresh_destination).clean(keep)
+            # A destination empty when the build began (written in place) holds nothing stale.
+            fresh = self.written_ahead is not None and self.written_ahead.in_place
+            snapshot = Cleaner(str(self.destination), keep_prefixes, previous, fresh=fresh).clean(keep)
         except OSError as err:
             raise WriteError(f"Could not clean {err.filename or self.destination}: {err.strerror}") from err
         if cache is not None:
