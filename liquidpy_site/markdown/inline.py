@@ -77,12 +77,30 @@ SPAN_RULES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Faster patterns to find where a rule may start: each begins with one of the
+#: characters given, so that the regular expression engine can skip to them.
+#: Three find their rule's start one or two characters late (a smart quote
+#: after the character it follows, `` <<`` at the ``<<``, a line break at the
+#: newline); see :meth:`SpanParser._rule_start`.
+_FAST_FIND: dict[str, tuple[str, str]] = {
+    "smart_quotes": (r"""["']""", "'\""),
+    "typographic_syms": (r"--|\.\.\.|<<|>>", "-.<>"),
+    "line_break": (r"(?<=  |\\\\)\n", "\n"),
+}
+
+#: Characters at which a rule may have started up to two characters earlier.
+_FOUND_LATE = "'\"<>\n"
+
+
+_Finder = tuple[re.Pattern[str], re.Pattern[str]]
+"""A fast pattern finding where a rule or the stop may match, and the exact union."""
+
 _PATTERNS: dict[bool, tuple[dict[str, re.Pattern[str]],
-                           dict[tuple[tuple[str, ...], str | None], re.Pattern[str]]]] = {}
+                           dict[tuple[tuple[str, ...], str | None], _Finder]]] = {}
 
 
 def _span_patterns(gfm: bool) -> tuple[dict[str, re.Pattern[str]],
-                                       dict[tuple[tuple[str, ...], str | None], re.Pattern[str]]]:
+                                       dict[tuple[tuple[str, ...], str | None], _Finder]]:
     """The compiled start pattern of each span rule, and the cache of rule unions (made once)."""
     found = _PATTERNS.get(gfm)
     if found is None:
@@ -93,6 +111,28 @@ def _span_patterns(gfm: bool) -> tuple[dict[str, re.Pattern[str]],
             starts[name] = re.compile(start, re.S if name in ("inline_math", "strikethrough") else 0)
         found = _PATTERNS[gfm] = (starts, {})
     return found
+
+
+def _finder_exact(names: tuple[str, ...], stop: str | None) -> re.Pattern[str]:
+    """The union of the rules' find patterns (and ``stop``): it matches where one of them does."""
+    parts = [SPAN_RULES[n][1] for n in names]
+    if stop is not None:
+        parts.insert(0, stop)
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+def _finder(names: tuple[str, ...], stop: str | None) -> _Finder:
+    """Patterns finding the earliest place where one of ``names`` or ``stop`` may match."""
+    exact = _finder_exact(names, stop)
+    fast_parts = [_FAST_FIND[n][0] if n in _FAST_FIND else SPAN_RULES[n][1] for n in names]
+    first_chars = {c for n in names for c in (_FAST_FIND[n][1] if n in _FAST_FIND else _FIRST_CHARS[n] or "")}
+    if any(_FIRST_CHARS[n] is None for n in names if n not in _FAST_FIND):
+        return exact, exact
+    prefix = "(?=[" + "".join(re.escape(c) for c in sorted(first_chars)) + "])"
+    fast = prefix + "(?:" + "|".join(f"(?:{p})" for p in fast_parts) + ")"
+    if stop is not None:
+        fast = f"(?:{stop})|{fast}"
+    return re.compile(fast), exact
 
 
 class SpanParser(Parser[InlineState]):
@@ -141,16 +181,24 @@ class SpanParser(Parser[InlineState]):
         finally:
             self.src, self.pos, self.tree, self.text_type, self.stack = saved
 
-    def _union(self, names: tuple[str, ...], stop: str | None) -> re.Pattern[str]:
+    def _finder(self, names: tuple[str, ...], stop: str | None) -> _Finder:
         key = (names, stop)
-        pattern = self._union_cache.get(key)
-        if pattern is None:
-            parts = [SPAN_RULES[n][1] for n in names]
-            if stop is not None:
-                parts.insert(0, stop)
-            pattern = re.compile("|".join(f"(?:{p})" for p in parts))
-            self._union_cache[key] = pattern
-        return pattern
+        finder = self._union_cache.get(key)
+        if finder is None:
+            finder = self._union_cache[key] = _finder(names, stop)
+        return finder
+
+    def _rule_start(self, hit: int, exact: re.Pattern[str]) -> int:
+        """Where the earliest rule (or the stop) may match, given the fast pattern's ``hit``.
+
+        A rule the fast pattern finds late starts one or two characters before
+        the character found; any other starts at the hit or later.
+        """
+        if self.src[hit] in _FOUND_LATE:
+            for candidate in (hit - 2, hit - 1):
+                if candidate >= self.pos and exact.match(self.src, candidate):
+                    return candidate
+        return hit
 
     def parse_spans(
         self,
@@ -163,7 +211,7 @@ class SpanParser(Parser[InlineState]):
         self.stack.append((self.tree, self.text_type))
         self.tree = el
         rules = tuple(names) if names else self.active_rules
-        finder = self._union(rules, stop)
+        finder, exact = self._finder(rules, stop)
         stop_re = re.compile(stop) if stop is not None else None
         found = False
         while self.pos < len(self.src) and not found:
@@ -173,8 +221,9 @@ class SpanParser(Parser[InlineState]):
                     add_text(self.tree, self.src[self.pos :], self.text_type)
                     self.pos = len(self.src)
                 break
-            add_text(self.tree, self.src[self.pos : m.start()], self.text_type)
-            self.pos = m.start()
+            start = self._rule_start(m.start(), exact)
+            add_text(self.tree, self.src[self.pos : start], self.text_type)
+            self.pos = start
             if stop_re is not None and stop_re.match(self.src, self.pos):
                 found = cond() if cond else True
             if not found and not self._try_rules(rules):

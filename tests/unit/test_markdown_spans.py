@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from unittest.mock import patch
 
-from liquidpy_site.markdown import markdownify
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liquidpy_site.markdown import inline, markdownify
+from liquidpy_site.markdown.converter import convert_document
+from liquidpy_site.markdown.options import KramdownOptions
 
 NO_HL = {"highlighter": "none"}
 
@@ -54,3 +60,23 @@ def test_abbreviations() -> None:
 def test_task_list_items() -> None:
     html = markdownify("- [ ] a\n- [x] b\n")
     assert html.startswith('<ul class="task-list">\n  <li class="task-list-item"><input type="checkbox"')
+
+
+_SPAN_PIECES = ["a", " ", "  ", "\n", "  \n", "\\\\\n", "'", '"', "n't", "\\'", " <<", "\\<<", ">>",
+                "--", "...", "*", "**", "_", "__", "`", "``", "[", "]", "![", "(/u)", "[^1]", "<b>",
+                "</b>", "<http://x.org>", "&amp;", "&#39;", "$$x$$", "{:.c}", "~~", "\\", "\\*", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SPAN_PIECES), max_size=24), st.sampled_from(["GFM", "kramdown"]))
+def test_the_fast_span_finder_finds_what_the_exact_union_finds(
+        pieces: list[str], flavour: str) -> None:
+    text = "".join(pieces) + "\n\n[^1]: note\n"
+    options = KramdownOptions.from_mapping({"input": flavour})
+    inline._PATTERNS.clear()
+    fast = convert_document(text, options)
+    inline._PATTERNS.clear()
+    with patch.object(inline, "_finder", lambda names, stop: (inline._finder_exact(names, stop),) * 2):
+        exact = convert_document(text, options)
+    inline._PATTERNS.clear()
+    assert fast == exact
