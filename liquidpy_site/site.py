@@ -98,7 +98,8 @@ class Site:
         self.theme_drop: Any = None
         self.renderer = Renderer(self)
         self._includes: dict[Path, BoundTemplate] = {}
-        self._include_files: dict[tuple[Path, str], bool] = {}
+        self._include_files: dict[tuple[Path, str], Path | None] = {}
+        """Include files looked up: (folder, name) → the file, or ``None`` where it is not."""
         self._include_names: dict[int, tuple[str, str]] = {}
         self.profiler = Profiler() if profile else None
         self.progress = progress
@@ -523,7 +524,7 @@ class Site:
 
     def includes_looked_for(self) -> list[Path]:
         """Include paths looked up this build and not found there."""
-        return [folder / name for (folder, name), found in self._include_files.items() if not found]
+        return [folder / name for (folder, name), found in self._include_files.items() if found is None]
 
     def include_name_for(self, text: str) -> str | None:
         """The include file whose template text this is (for error messages)."""

@@ -22,6 +22,11 @@ class InvalidDateError(LiquidArgumentError):
     """Jekyll's ``Errors::InvalidDateError``."""
 
 
+def _blank(value: Any) -> bool:
+    """Ruby's ``value.to_s.empty?`` (a date or time is never blank)."""
+    return not isinstance(value, dt.date) and to_s(value) == ""
+
+
 def _zone(environment: Environment) -> dt.tzinfo:
     return local_zone(getattr(environment, "site_config", None))
 
@@ -54,7 +59,7 @@ def _ordinal(day: int) -> str:
 
 def _stringify(value: Any, month: str, kind: Any, style: Any, environment: Environment) -> Any:
     value = nil(value)
-    if to_s(value) == "":
+    if _blank(value):
         return value
     time = _time(value, environment)
     if nil(kind) == "ordinal":
@@ -82,7 +87,7 @@ def _date_to_long_string(
 @with_environment
 def _date_to_xmlschema(value: Any, *, environment: Environment) -> Any:
     value = nil(value)
-    if to_s(value) == "":
+    if _blank(value):
         return value
     return strftime(_time(value, environment), "%Y-%m-%dT%H:%M:%S%:z")
 
@@ -90,7 +95,7 @@ def _date_to_xmlschema(value: Any, *, environment: Environment) -> Any:
 @with_environment
 def _date_to_rfc822(value: Any, *, environment: Environment) -> Any:
     value = nil(value)
-    if to_s(value) == "":
+    if _blank(value):
         return value
     return strftime(_time(value, environment), "%a, %d %b %Y %H:%M:%S %z")
 

@@ -228,6 +228,9 @@ def _memo_key(value: dt.date, fmt: str) -> tuple[Any, ...] | None:
     tz = value.tzinfo
     if tz is None:
         return None
+    if type(tz) is ZoneInfo:
+        # One object per zone: times compare by wall time within it, ``fold`` picks the offset.
+        return (fmt, type(value), value, value.fold, tz)
     return (fmt, type(value), value.replace(tzinfo=None), value.fold, tz,
             tz is dt.UTC, value.tzname(), value.utcoffset())
 

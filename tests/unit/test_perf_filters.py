@@ -21,6 +21,17 @@ def test_zones_with_one_offset_keep_their_names() -> None:
     assert again == list(reversed(names))
 
 
+def test_one_instant_in_named_zones_and_both_sides_of_a_fold() -> None:
+    instant = dt.datetime(2021, 11, 7, 6, 30, tzinfo=dt.timezone.utc)
+    zones = ["America/New_York", "America/Chicago", "Europe/Paris", "America/New_York"]
+    texts = [strftime(instant.astimezone(ZoneInfo(zone)), "%F %T %Z %z") for zone in zones]
+    assert texts == ["2021-11-07 01:30:00 EST -0500", "2021-11-07 01:30:00 CDT -0500",
+                     "2021-11-07 07:30:00 CET +0100", "2021-11-07 01:30:00 EST -0500"]
+    wall = dt.datetime(2021, 11, 7, 1, 30, tzinfo=ZoneInfo("America/New_York"))
+    assert [strftime(wall.replace(fold=fold), "%T %Z") for fold in (0, 1, 0)] == \
+        ["01:30:00 EDT", "01:30:00 EST", "01:30:00 EDT"]
+
+
 def test_numeric_conversions() -> None:
     value = dt.datetime(2020, 12, 31, 13, 5, 9, tzinfo=dt.timezone.utc)
     assert strftime(value, "%Y %C %y %m %d %e %j %H %k %I %l %M %S %u %w %G %g %V %U %W %s") == \

@@ -105,16 +105,17 @@ class IncludeNode(Node):
     def _load(self, context: RenderContext, file_name: str) -> BoundTemplate:
         registers = context.tag_namespace.get(REGISTERS) or {}
         dirs = self._include_dirs(context, registers)
-        found: dict[tuple[Path, str], bool] | None = registers.get("include_files")
+        found: dict[tuple[Path, str], Path | None] | None = registers.get("include_files")
         for folder in dirs:
-            path = folder / file_name
             if found is None:
-                exists = path.is_file()
+                path: Path | None = _existing_file(folder, file_name)
             else:
-                exists = found.get((folder, file_name))  # type: ignore[assignment]
-                if exists is None:
-                    exists = found[(folder, file_name)] = path.is_file()
-            if exists:
+                key = (folder, file_name)
+                if key in found:
+                    path = found[key]
+                else:
+                    path = found[key] = _existing_file(folder, file_name)
+            if path is not None:
                 site = registers.get("site")
                 if site is not None:
                     site.note_file(path)
@@ -134,6 +135,11 @@ class IncludeNode(Node):
             page_path = registers.get("page_path")
             return [Path(page_path).parent] if page_path else [Path(registers.get("source", "."))]
         return list(registers.get("include_dirs") or [])
+
+
+def _existing_file(folder: Path, name: str) -> Path | None:
+    path = folder / name
+    return path if path.is_file() else None
 
 
 _LITERALS: dict[str, Any] = {"true": True, "false": False, "nil": None, "null": None}
