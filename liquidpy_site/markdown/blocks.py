@@ -203,7 +203,12 @@ class KramdownBlockParser(BlockParser):
         return found
 
     def _step(self, state: KState) -> bool:
-        for name in _rules_for_lead(self._rule_names, _lead_char(state.src, state.cursor)):
+        src, pos = state.src, state.cursor
+        lead = _lead_char(src, pos)
+        for name in _rules_for_lead(self._rule_names, lead):
+            possible = _LINE_CHECKS.get(name)
+            if possible is not None and not possible(src, pos, lead):
+                continue
             m = state.match(self._compiled[name])
             if m is not None and self._methods[name](m, state):
                 return True
@@ -235,6 +240,28 @@ _LEAD_CHARS: dict[str, Callable[[str], bool]] = {
     "abbrev_definition": lambda c: c == "*",
     "block_extensions": lambda c: c == "{",
     "eob_marker": lambda c: c == "^",
+}
+
+
+def _table_possible(src: str, pos: int, _lead: str) -> bool:
+    """A table line holds a ``|`` before its newline."""
+    end = src.find("\n", pos)
+    return end >= 0 and src.find("|", pos, end) >= 0
+
+
+def _setext_possible(src: str, pos: int, lead: str) -> bool:
+    """A setext header's text line is followed by a line starting with ``-`` or ``=``."""
+    if lead == "\n":
+        return True  # the pattern's text may start on the next line: let it decide
+    end = src.find("\n", pos)
+    return end >= 0 and src[end + 1 : end + 2] in ("-", "=")
+
+
+# Rules that may start with any character, but only on a line of a certain shape:
+# what their start pattern needs of the line, checked without the pattern.
+_LINE_CHECKS: dict[str, Callable[[str, int, str], bool]] = {
+    "table": _table_possible,
+    "setext_header": _setext_possible,
 }
 _RULES_BY_LEAD: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 

@@ -37,6 +37,8 @@ _WITHOUT_BODY = frozenset(
 
 def escape_text(text: str) -> str:
     """Escape HTML specials, leaving existing entity references alone."""
+    if "&" not in text and "<" not in text and ">" not in text:
+        return text
     return _REFERENCE.sub(lambda m: _ESC.get(m.group(0), m.group(0)), text)
 
 

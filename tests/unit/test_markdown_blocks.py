@@ -91,9 +91,10 @@ def test_definition_list_and_toc() -> None:
 
 
 _BLOCK_PIECES = ["", " ", "  ", "   ", "    ", "\t"]
-_BLOCK_STARTS = ["# h", "> q", "* a", "- b", "+ c", "1. d", "٣. e", ": dd", "<div>", "</div>",
+_BLOCK_STARTS = ["", "# h", "> q", "* a", "- b", "+ c", "1. d", "٣. e", ": dd", "<div>", "</div>",
                  "$$x$$", "\\$$y$$", "[^1]: n", "[r]: /u", "*[A]: b", "{: .c}", "^", "~~~", "```",
-                 "---", "***", "___", "===", "| t | u |", "text", "*em*", "{::comment}", "~~~ruby"]
+                 "---", "***", "___", "===", "| t | u |", "a | b", "a \\| b", "|-|-|", "-=", "text",
+                 "*em*", "{::comment}", "~~~ruby"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -105,7 +106,8 @@ def test_rules_tried_by_lead_character_parse_as_all_rules_would(
     text = "".join(f"{indent}{start}\n" for indent, start in lines)
     options = KramdownOptions.from_mapping({"input": flavour})
     filtered = convert_document(text, options)
-    with patch.object(blocks, "_rules_for_lead", lambda rules, lead: rules):
+    with patch.object(blocks, "_rules_for_lead", lambda rules, lead: rules), \
+            patch.object(blocks, "_LINE_CHECKS", {}):
         assert convert_document(text, options) == filtered
 
 
