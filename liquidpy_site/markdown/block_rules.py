@@ -14,7 +14,7 @@ from .spans_links import normalize_link_id
 if TYPE_CHECKING:
     from .blocks import KramdownBlockParser, KState
 
-_LINE = P.rx(r"^.*?\n")
+_LINE = P.rx(r"^[^\n]*\n")
 _FENCED_MATCH = P.rx(P.FENCED_MATCH, re.S)
 _FENCED_MATCH_KRAMDOWN = P.rx(P.FENCED_MATCH_KRAMDOWN, re.S)
 _INDENT = P.rx(P.INDENT)

@@ -103,7 +103,7 @@ class KState(BlockState):
 
 
 _BOUNDARY = P.rx(P.BLOCK_BOUNDARY)
-_LINE = P.rx(r"^.*?\n")
+_LINE = P.rx(r"^[^\n]*\n")
 
 BLOCK_RULES: list[tuple[str, str]] = [
     ("blank_line", P.BLANK_LINE),
@@ -227,6 +227,8 @@ def _compiled_patterns(gfm: bool) -> tuple[re.Pattern[str], dict[str, re.Pattern
 # What a rule's start pattern needs first, after at most three spaces; rules not
 # named here may start with anything. A rule is tried only where its character is.
 _LEAD_CHARS: dict[str, Callable[[str], bool]] = {
+    "blank_line": lambda c: c in " \t\r\f\v\n",
+    "codeblock": lambda c: c in " \t",  # a fourth space, or a tab
     "codeblock_fenced": lambda c: c in "~`",
     "blockquote": lambda c: c == ">",
     "atx_header": lambda c: c == "#",

@@ -21,7 +21,7 @@ LAZY_END = (
     BLANK_LINE + "|" + IAL_BLOCK_START + "|" + EOB_MARKER + "|^" + OPT_SPACE + LAZY_END_HTML_STOP
     + "|^" + OPT_SPACE + LAZY_END_HTML_START + r"|\Z"
 )
-PATTERN_TAIL = r"[\t| ].*?\n"
+PATTERN_TAIL = r"[\t| ][^\n]*\n"
 LIST_START_UL = r"^(" + OPT_SPACE + r"[+*-])(" + PATTERN_TAIL + ")"
 LIST_START_OL = r"^(" + OPT_SPACE + r"\d+\.)(" + PATTERN_TAIL + ")"
 LIST_START = LIST_START_UL + "|" + LIST_START_OL
@@ -48,13 +48,13 @@ SETEXT_START = r"^" + OPT_SPACE + r"(?P<contents>[^ \t].*)\n(?P<level>[-=])[-=]*
 HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z_:][-\w:.]*)\}\Z")
 BLOCK_MATH_START = r"^" + OPT_SPACE + r"(\\)?\$\$(.*?)\$\$(\s*?\n)?"
 BLOCK_BOUNDARY = BLANK_LINE + "|" + EOB_MARKER + "|" + IAL_BLOCK_START + r"|\Z"
-FOOTNOTE_DEF_START = r"^" + OPT_SPACE + r"\[\^(\w[\w-]*)\]:\s*?(.*?\n" + CODEBLOCK_MATCH + ")"
+FOOTNOTE_DEF_START = r"^" + OPT_SPACE + r"\[\^(\w[\w-]*)\]:\s*?([^\n]*\n" + CODEBLOCK_MATCH + ")"
 LINK_DEF_START = (
     r"^" + OPT_SPACE + r"\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))"
     r"(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?([\"'])(.+?)\4)?[ \t]*?\n"
 )
 ABBREV_DEF_START = r"^" + OPT_SPACE + r"\*\[(.+?)\]:(.*?)\n"
-PARAGRAPH_START = r"^" + OPT_SPACE + r"[^ \t].*?\n"
+PARAGRAPH_START = r"^" + OPT_SPACE + r"[^ \t][^\n]*\n"
 LIST_ITEM_IAL = r"^\s*(?:\{:(?!(?:\w[\w-]*)?:|/)((?:\\\}|[^\}])+)\})\s*"
 LIST_ITEM_IAL_CHECK = r"^(?:" + LIST_ITEM_IAL + r")?\s*\n"
 HTML_BLOCK_START = r"^" + OPT_SPACE + r"<(" + NAME + r"|!--|/)"

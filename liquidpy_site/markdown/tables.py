@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from .blocks import KramdownBlockParser, KState
 
 _PIPE_CHECK = r"(?:\||.*?[^\\\n]\|)"
-TABLE_START = r"^" + P.OPT_SPACE + r"(?=\S)" + _PIPE_CHECK + r".*?\n"
-_TABLE_LINE = P.rx(_PIPE_CHECK + r".*?\n")
+TABLE_START = r"^" + P.OPT_SPACE + r"(?=\S)" + _PIPE_CHECK + r"[^\n]*\n"
+_TABLE_LINE = P.rx(_PIPE_CHECK + r"[^\n]*\n")
 _SEP_LINE = P.rx(r"^([+|: \t-]*?-[+|: \t-]*?)[ \t]*\n")
 _HSEP_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _FSEP_LINE = P.rx(r"^[+|: \t=]*?=[+|: \t=]*?[ \t]*\n")
