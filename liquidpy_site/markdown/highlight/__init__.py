@@ -46,6 +46,8 @@ _CGI_ESCAPE_RE = re.compile(r"[&<>\"']")
 
 
 def _escape(text: str) -> str:
+    if "&" not in text and "<" not in text and ">" not in text:
+        return text
     return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text)
 
 
