@@ -12,7 +12,7 @@ from liquidpy_site.rendering.filters_url import normalize_url, relative_url_for
 
 def test_zones_with_one_offset_keep_their_names() -> None:
     naive = dt.datetime(2021, 3, 4, 5, 6, 7)
-    zones = [dt.timezone.utc, RUBY_UTC, dt.timezone(dt.timedelta(0), "GMT"),
+    zones = [dt.UTC, RUBY_UTC, dt.timezone(dt.timedelta(0), "GMT"),
              dt.timezone(dt.timedelta(0), "UTC"), ZoneInfo("Europe/London")]
     names = [strftime(naive.replace(tzinfo=zone), "%Z %z") for zone in zones]
     assert names == ["UTC +0000", "UTC +0000", "GMT +0000", " +0000", "GMT +0000"]
@@ -22,7 +22,7 @@ def test_zones_with_one_offset_keep_their_names() -> None:
 
 
 def test_one_instant_in_named_zones_and_both_sides_of_a_fold() -> None:
-    instant = dt.datetime(2021, 11, 7, 6, 30, tzinfo=dt.timezone.utc)
+    instant = dt.datetime(2021, 11, 7, 6, 30, tzinfo=dt.UTC)
     zones = ["America/New_York", "America/Chicago", "Europe/Paris", "America/New_York"]
     texts = [strftime(instant.astimezone(ZoneInfo(zone)), "%F %T %Z %z") for zone in zones]
     assert texts == ["2021-11-07 01:30:00 EST -0500", "2021-11-07 01:30:00 CDT -0500",
@@ -33,7 +33,7 @@ def test_one_instant_in_named_zones_and_both_sides_of_a_fold() -> None:
 
 
 def test_numeric_conversions() -> None:
-    value = dt.datetime(2020, 12, 31, 13, 5, 9, tzinfo=dt.timezone.utc)
+    value = dt.datetime(2020, 12, 31, 13, 5, 9, tzinfo=dt.UTC)
     assert strftime(value, "%Y %C %y %m %d %e %j %H %k %I %l %M %S %u %w %G %g %V %U %W %s") == \
         "2020 20 20 12 31 31 366 13 13 01  1 05 09 4 4 2020 20 53 52 52 1609419909"
     assert strftime(dt.date(2021, 1, 3), "%j %U %W %H %s %-d %_m") == "003 01 00 00 1609632000 3  1"
