@@ -205,9 +205,10 @@ class KramdownBlockParser(BlockParser):
     def _step(self, state: KState) -> bool:
         src, pos = state.src, state.cursor
         lead = _lead_char(src, pos)
+        line_end = src.find("\n", pos)
         for name in _rules_for_lead(self._rule_names, lead):
             possible = _LINE_CHECKS.get(name)
-            if possible is not None and not possible(src, pos, lead):
+            if possible is not None and not possible(src, pos, line_end, lead):
                 continue
             m = state.match(self._compiled[name])
             if m is not None and self._methods[name](m, state):
@@ -245,23 +246,21 @@ _LEAD_CHARS: dict[str, Callable[[str], bool]] = {
 }
 
 
-def _table_possible(src: str, pos: int, _lead: str) -> bool:
-    """A table line holds a ``|`` before its newline."""
-    end = src.find("\n", pos)
+def _table_possible(src: str, pos: int, end: int, _lead: str) -> bool:
+    """A table line holds a ``|`` before its newline (at ``end``)."""
     return end >= 0 and src.find("|", pos, end) >= 0
 
 
-def _setext_possible(src: str, pos: int, lead: str) -> bool:
+def _setext_possible(src: str, _pos: int, end: int, lead: str) -> bool:
     """A setext header's text line is followed by a line starting with ``-`` or ``=``."""
     if lead == "\n":
         return True  # the pattern's text may start on the next line: let it decide
-    end = src.find("\n", pos)
     return end >= 0 and src[end + 1 : end + 2] in ("-", "=")
 
 
 # Rules that may start with any character, but only on a line of a certain shape:
 # what their start pattern needs of the line, checked without the pattern.
-_LINE_CHECKS: dict[str, Callable[[str, int, str], bool]] = {
+_LINE_CHECKS: dict[str, Callable[[str, int, int, str], bool]] = {
     "table": _table_possible,
     "setext_header": _setext_possible,
 }

@@ -124,10 +124,10 @@ def _finder_exact(names: tuple[str, ...], stop: str | None) -> re.Pattern[str]:
 def _finder(names: tuple[str, ...], stop: str | None) -> _Finder:
     """Patterns finding the earliest place where one of ``names`` or ``stop`` may match."""
     exact = _finder_exact(names, stop)
+    if any(_FIRST_CHARS[n] is None for n in names if n not in _FAST_FIND):
+        return exact, exact  # a rule may start anywhere: nothing to skip to
     fast_parts = [_FAST_FIND[n][0] if n in _FAST_FIND else SPAN_RULES[n][1] for n in names]
     first_chars = {c for n in names for c in (_FAST_FIND[n][1] if n in _FAST_FIND else _FIRST_CHARS[n] or "")}
-    if any(_FIRST_CHARS[n] is None for n in names if n not in _FAST_FIND):
-        return exact, exact
     prefix = "(?=[" + "".join(re.escape(c) for c in sorted(first_chars)) + "])"
     fast = prefix + "(?:" + "|".join(f"(?:{p})" for p in fast_parts) + ")"
     if stop is not None:
@@ -181,7 +181,7 @@ class SpanParser(Parser[InlineState]):
         finally:
             self.src, self.pos, self.tree, self.text_type, self.stack = saved
 
-    def _finder(self, names: tuple[str, ...], stop: str | None) -> _Finder:
+    def _finders(self, names: tuple[str, ...], stop: str | None) -> _Finder:
         key = (names, stop)
         finder = self._union_cache.get(key)
         if finder is None:
@@ -211,7 +211,7 @@ class SpanParser(Parser[InlineState]):
         self.stack.append((self.tree, self.text_type))
         self.tree = el
         rules = tuple(names) if names else self.active_rules
-        finder, exact = self._finder(rules, stop)
+        finder, exact = self._finders(rules, stop)
         stop_re = re.compile(stop) if stop is not None else None
         found = False
         while self.pos < len(self.src) and not found:

@@ -10,7 +10,7 @@ from liquid.filter import with_environment
 
 from liquidpy_site.rendering.filters_time import local_zone, strftime, to_local_time
 from liquidpy_site.rendering.filters_time_parse import to_date
-from liquidpy_site.rendering.ruby import LiquidArgumentError, inspect, nil, to_s
+from liquidpy_site.rendering.ruby import LiquidArgumentError, inspect, nil, to_s, to_s_empty
 
 if TYPE_CHECKING:
     from liquid import Environment
@@ -20,11 +20,6 @@ __all__ = ["DATE_FILTERS"]
 
 class InvalidDateError(LiquidArgumentError):
     """Jekyll's ``Errors::InvalidDateError``."""
-
-
-def _blank(value: Any) -> bool:
-    """Ruby's ``value.to_s.empty?`` (a date or time is never blank)."""
-    return not isinstance(value, dt.date) and to_s(value) == ""
 
 
 def _zone(environment: Environment) -> dt.tzinfo:
@@ -59,7 +54,7 @@ def _ordinal(day: int) -> str:
 
 def _stringify(value: Any, month: str, kind: Any, style: Any, environment: Environment) -> Any:
     value = nil(value)
-    if _blank(value):
+    if to_s_empty(value):
         return value
     time = _time(value, environment)
     if nil(kind) == "ordinal":
@@ -87,7 +82,7 @@ def _date_to_long_string(
 @with_environment
 def _date_to_xmlschema(value: Any, *, environment: Environment) -> Any:
     value = nil(value)
-    if _blank(value):
+    if to_s_empty(value):
         return value
     return strftime(_time(value, environment), "%Y-%m-%dT%H:%M:%S%:z")
 
@@ -95,7 +90,7 @@ def _date_to_xmlschema(value: Any, *, environment: Environment) -> Any:
 @with_environment
 def _date_to_rfc822(value: Any, *, environment: Environment) -> Any:
     value = nil(value)
-    if _blank(value):
+    if to_s_empty(value):
         return value
     return strftime(_time(value, environment), "%a, %d %b %Y %H:%M:%S %z")
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from liquid.filter import with_environment
 
-from liquidpy_site.rendering.ruby import LiquidArgumentError, nil, to_s
+from liquidpy_site.rendering.ruby import LiquidArgumentError, nil, to_s, to_s_empty
 
 if TYPE_CHECKING:
     from liquid import Environment
@@ -220,7 +220,7 @@ def _absolute_url(value: Any, *, environment: Environment) -> Any:
 
 def _strip_index(value: Any) -> Any:
     value = nil(value)
-    if value is None or to_s(value) == "":
+    if value is None or to_s_empty(value):
         return None
     return re.sub(r"/index\.html?$", "/", to_s(value), count=1, flags=re.M)
 

@@ -146,6 +146,11 @@ def date_inspect(value: dt.date) -> str:
     return f"#<Date: {value.isoformat()} (({jd}j,0s,0n),+0s,2299161j)>"
 
 
+def to_s_empty(value: Any) -> bool:
+    """Ruby's ``value.to_s.empty?``, without formatting a date or time (never empty) to learn it."""
+    return not isinstance(nil(value), dt.date) and to_s(value) == ""
+
+
 def to_s(value: Any) -> str:
     """Return Ruby's ``to_s`` of a value (``nil`` is empty, arrays and hashes inspect)."""
     if type(value) is str:

@@ -11,6 +11,7 @@ from liquidpy_site.rendering.filters import register_filters
 from liquidpy_site.rendering.filters_time import strftime
 from liquidpy_site.rendering.liquid_config import environment_options
 from liquidpy_site.rendering.liquid_env import JekyllEnvironment
+from liquidpy_site.rendering.ruby import to_s_empty
 from liquidpy_site.rendering.tags import register_tags
 
 
@@ -74,3 +75,9 @@ def test_date_to_filters_use_site_timezone() -> None:
 def test_invalid_date_raises() -> None:
     with pytest.raises(Exception, match="Invalid Date"):
         render('{{ "nope" | date_to_xmlschema }}')
+
+
+def test_to_s_empty_is_rubys_to_s_empty_without_formatting_times() -> None:
+    assert [to_s_empty(v) for v in (None, "", [], "x", 0, dt.date(2020, 1, 2),
+                                     dt.datetime(2020, 1, 2, tzinfo=dt.UTC))] == \
+        [True, True, False, False, False, False, False]  # [].to_s is "[]"
