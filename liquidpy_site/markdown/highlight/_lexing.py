@@ -18,6 +18,7 @@ from pygments.token import (
 from pygments.token import _TokenType as TokenType
 
 from . import _clike, _css, _data, _javascript, _liquid, _python_ruby, _scss, _shell
+from ._dispatch import raw_tokens
 from ._tokens import RawToken, Rule, _apply_rules, _pygments_lexer
 
 # Pygments classes Rouge does not know; their parent's class is used instead.
@@ -74,8 +75,7 @@ def lex(code: str, tag: str) -> list[Span]:
     if tag in SCANNERS:
         tokens = SCANNERS[tag](padded)
     else:
-        raw = [(ttype, value) for _, ttype, value in lexer.get_tokens_unprocessed(padded)]
-        tokens = _adjust(tag, raw)
+        tokens = _adjust(tag, raw_tokens(lexer, padded))
     spans = _merge((_css_class(ttype), value) for ttype, value in tokens)
     return _trim(spans, len(padded) - len(code))
 
