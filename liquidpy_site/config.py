@@ -6,7 +6,6 @@ import copy
 import logging
 import os
 import time
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -116,6 +115,8 @@ def read_config_file(path: Path, display: str | None = None) -> dict[str, Any]:
         raise ConfigError(f"Configuration file {name} could not be read: {err.strerror}",
                           SourceLocation(name)) from err
     if path.suffix == ".toml":
+        import tomllib  # only for a TOML configuration
+
         try:
             data: Any = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:

@@ -30,11 +30,13 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liquidpy_site.errors import PluginError
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -212,6 +214,8 @@ def _as_folder(name: str, source: Path) -> Path | None:
 
 
 def _from_entry_point(key: str) -> Path | None:
+    from importlib import metadata  # slow to import, and only a theme named in the configuration needs it
+
     for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
         if entry.name.strip().lower() == key:
             folder = _entry_point_folder(entry)

@@ -21,7 +21,6 @@ with and without workers byte for byte.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import threading
 import warnings
 from collections.abc import Sequence
@@ -65,6 +64,8 @@ def can_render_ahead(site: Site, items: Sequence[Convertible]) -> bool:
     """
     if site.executor is not None or site.jobs() < 2 or len(items) < MIN_ITEMS_AHEAD:
         return False
+    import multiprocessing  # not imported by a build that renders nothing
+
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return False
     if site.hooks or site.profiler is not None or site.has_python_plugins():
@@ -95,6 +96,7 @@ class RenderingAhead:
             site.cache.share_with_readers()
         _FORKED = (site, list(items), complete_markdown_options)
         try:
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=site.jobs(),
