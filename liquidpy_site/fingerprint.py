@@ -10,13 +10,12 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from liquidpy_site.cache import digest, file_fingerprints
+from liquidpy_site.distributions import folder_versions, normalised_name
 
 RUN_OPTIONS = frozenset({"incremental", "disable_disk_cache", "quiet", "verbose", "profile",
                          "jobs", "watch", "livereload", "open_url", "detach"})
@@ -58,30 +57,11 @@ def build_fingerprint(config: Mapping[str, Any]) -> str:
 @functools.cache
 def _library_versions() -> tuple[str, ...]:
     """``name=version`` for each library that shapes the output (``-`` when it is missing)."""
-    versions = _versions_in_folder_names()
-    missing = [name for name in _LIBRARIES if _normalised(name) not in versions]
+    versions = folder_versions()
+    missing = [name for name in _LIBRARIES if normalised_name(name) not in versions]
     if missing:  # installed in a way that left no ``*.dist-info`` folder on the path
         versions.update(_versions_from_metadata(missing))
-    return tuple(f"{name}={versions.get(_normalised(name), '-')}" for name in _LIBRARIES)
-
-
-def _versions_in_folder_names() -> dict[str, str]:
-    """Versions named by the ``name-version.dist-info`` folders on ``sys.path``, the first of a name winning.
-
-    Much quicker than :mod:`importlib.metadata`, which a build would otherwise
-    import only for this.
-    """
-    versions: dict[str, str] = {}
-    for entry in sys.path:
-        try:
-            folders = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for folder in folders:
-            if folder.endswith(".dist-info"):
-                name, _, version = folder.removesuffix(".dist-info").partition("-")
-                versions.setdefault(_normalised(name), version)
-    return versions
+    return tuple(f"{name}={versions.get(normalised_name(name), '-')}" for name in _LIBRARIES)
 
 
 def _versions_from_metadata(names: list[str]) -> dict[str, str]:
@@ -90,12 +70,7 @@ def _versions_from_metadata(names: list[str]) -> dict[str, str]:
     versions: dict[str, str] = {}
     for name in names:
         try:
-            versions[_normalised(name)] = metadata.version(name)
+            versions[normalised_name(name)] = metadata.version(name)
         except metadata.PackageNotFoundError:
             continue
     return versions
-
-
-def _normalised(name: str) -> str:
-    """A project name as distribution folders spell it, in lower case (``python_liquid``)."""
-    return re.sub(r"[-_.]+", "_", name).lower()

@@ -20,10 +20,10 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liquidpy_site.distributions import may_declare_entry_points
 from liquidpy_site.errors import PluginError, SourceLocation
 from liquidpy_site.hooks import Hooks
 
@@ -132,7 +132,7 @@ def _import_file(path: Path, label: str) -> Any:
 
 def _entry_point_modules(names: list[str]) -> list[tuple[str, Any]]:
     modules = []
-    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
+    for entry in _entry_points():
         if entry.name in names or entry.name.startswith("liquidpy-"):
             modules.append((f"{entry.name} ({entry.value})", entry.load()))
     return modules
@@ -140,4 +140,13 @@ def _entry_point_modules(names: list[str]) -> list[tuple[str, Any]]:
 
 def entry_point_names() -> set[str]:
     """Names of the installed entry-point plugins."""
-    return {entry.name for entry in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    return {entry.name for entry in _entry_points()}
+
+
+def _entry_points() -> list[Any]:
+    """The entry points of the plugin group (looked up only when a package may declare some)."""
+    if not may_declare_entry_points(ENTRY_POINT_GROUP):
+        return []
+    from importlib import metadata
+
+    return list(metadata.entry_points(group=ENTRY_POINT_GROUP))

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from liquidpy_site.distributions import may_declare_entry_points
 from liquidpy_site.errors import PluginError
 
 if TYPE_CHECKING:
@@ -214,7 +215,9 @@ def _as_folder(name: str, source: Path) -> Path | None:
 
 
 def _from_entry_point(key: str) -> Path | None:
-    from importlib import metadata  # slow to import, and only a theme named in the configuration needs it
+    if not may_declare_entry_points(ENTRY_POINT_GROUP):
+        return None
+    from importlib import metadata
 
     for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
         if entry.name.strip().lower() == key:
