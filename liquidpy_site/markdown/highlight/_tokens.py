@@ -125,23 +125,37 @@ def _rouge_registry_aliases(tag: str) -> list[str]:
 
 
 _CompiledRules = list[tuple[re.Pattern[str], TokenType]]
-_RULES_BY_TYPE: dict[tuple[int, TokenType], tuple[list[Rule], _CompiledRules]] = {}
+_RULES_BY_TYPE: dict[int, tuple[list[Rule], dict[TokenType, _CompiledRules]]] = {}
+
+
+def _rules_by_type(rules: list[Rule]) -> dict[TokenType, _CompiledRules]:
+    """For each token type met so far, the rules of ``rules`` that apply to it, compiled."""
+    entry = _RULES_BY_TYPE.get(id(rules))
+    if entry is None or entry[0] is not rules:  # the list is kept, so its id stays its own
+        entry = _RULES_BY_TYPE[id(rules)] = (rules, {})
+    return entry[1]
 
 
 def _rules_for(rules: list[Rule], ttype: TokenType) -> _CompiledRules:
     """The rules of ``rules`` that apply to ``ttype``, patterns compiled (worked out once)."""
-    key = (id(rules), ttype)
-    entry = _RULES_BY_TYPE.get(key)
-    if entry is None or entry[0] is not rules:  # the list is kept, so its id stays its own
-        entry = _RULES_BY_TYPE[key] = (rules, [(re.compile(pattern), new)
-                                               for old, pattern, new in rules if ttype in old])
-    return entry[1]
+    by_type = _rules_by_type(rules)
+    applicable = by_type.get(ttype)
+    if applicable is None:
+        applicable = by_type[ttype] = [(re.compile(pattern), new) for old, pattern, new in rules
+                                       if ttype in old]
+    return applicable
 
 
 def _apply_rules(rules: list[Rule], tokens: list[RawToken]) -> list[RawToken]:
+    if not rules:
+        return tokens
+    by_type = _rules_by_type(rules)
     out = []
     for ttype, value in tokens:
-        for pattern, new in _rules_for(rules, ttype):
+        applicable = by_type.get(ttype)
+        if applicable is None:
+            applicable = _rules_for(rules, ttype)
+        for pattern, new in applicable:
             if pattern.fullmatch(value):
                 ttype = new
                 break
