@@ -136,16 +136,6 @@ def _rules_by_type(rules: list[Rule]) -> dict[TokenType, _CompiledRules]:
     return entry[1]
 
 
-def _rules_for(rules: list[Rule], ttype: TokenType) -> _CompiledRules:
-    """The rules of ``rules`` that apply to ``ttype``, patterns compiled (worked out once)."""
-    by_type = _rules_by_type(rules)
-    applicable = by_type.get(ttype)
-    if applicable is None:
-        applicable = by_type[ttype] = [(re.compile(pattern), new) for old, pattern, new in rules
-                                       if ttype in old]
-    return applicable
-
-
 def _apply_rules(rules: list[Rule], tokens: list[RawToken]) -> list[RawToken]:
     if not rules:
         return tokens
@@ -153,8 +143,9 @@ def _apply_rules(rules: list[Rule], tokens: list[RawToken]) -> list[RawToken]:
     out = []
     for ttype, value in tokens:
         applicable = by_type.get(ttype)
-        if applicable is None:
-            applicable = _rules_for(rules, ttype)
+        if applicable is None:  # the rules for this type, compiled once
+            applicable = by_type[ttype] = [(re.compile(pattern), new) for old, pattern, new in rules
+                                           if ttype in old]
         for pattern, new in applicable:
             if pattern.fullmatch(value):
                 ttype = new
