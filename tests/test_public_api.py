@@ -84,6 +84,33 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> 
     assert gc.get_freeze_count() == 0
 
 
+def test_a_build_collects_the_youngest_generation_less_often_and_restores_it(tmp_path: Path) -> None:
+    import gc
+
+    (tmp_path / "index.md").write_text("---\n---\nhi\n")
+    before = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    site = liquidpy_site.Site(load_config(tmp_path))
+    original_render = site.render
+
+    def render() -> None:
+        during.append(gc.get_threshold())
+        original_render()
+
+    site.render = render  # type: ignore[method-assign]
+    try:
+        gc.set_threshold(700, 10, 10)
+        site.process()
+        assert during[-1][0] > 700 and during[-1][1:] == (10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(50_000, 5, 5)  # a host's own, higher threshold is left as it is
+        during.clear()
+        site.process()
+        assert during == [(50_000, 5, 5)] and gc.get_threshold() == (50_000, 5, 5)
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_a_host_that_froze_objects_keeps_them_frozen(tmp_path: Path) -> None:
     import gc
 
