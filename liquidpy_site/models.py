@@ -77,9 +77,7 @@ class CompactText:
         return value.decode("utf-8", "surrogatepass") if type(value) is bytes else value
 
     def __set__(self, obj: object, value: str | bytes | None) -> None:
-        if type(value) is str and not value.isascii():
-            value = value.encode("utf-8", "surrogatepass")
-        obj.__dict__[self.slot] = value
+        obj.__dict__[self.slot] = compact_text(value)
 
     def stored(self, obj: object) -> str | bytes | None:
         """The value as held (UTF-8 ``bytes`` or a ``str``), to keep without decoding it."""
@@ -89,6 +87,16 @@ class CompactText:
             value = obj.__dict__[self.slot]
         stored: str | bytes | None = value
         return stored
+
+
+def compact_text(value: str | bytes | None) -> Any:
+    """A text as a :class:`CompactText` attribute holds it (UTF-8 when not plain ASCII).
+
+    Giving two attributes the result, instead of the text, has them share one copy.
+    """
+    if type(value) is str and not value.isascii():
+        return value.encode("utf-8", "surrogatepass")
+    return value
 
 
 class DeferredText:

@@ -11,7 +11,7 @@ from typing import Any
 
 from liquidpy_site.config import deep_merge
 from liquidpy_site.errors import FrontMatterError, ReadError, SourceLocation
-from liquidpy_site.models import Collection, Document, Excerpt, Layout, Page
+from liquidpy_site.models import Collection, Document, Excerpt, Layout, Page, compact_text
 from liquidpy_site.reading.defaults import FrontMatterDefaults
 from liquidpy_site.reading.excerpts import extract_excerpt
 from liquidpy_site.reading.front_matter import read_text, split_front_matter
@@ -83,8 +83,9 @@ class DocumentFactory:
         # A page looks a missing key up in its defaults; a key set to nil stays nil.
         data = {**defaults, **front_matter}
         folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
-        page = Page(path=path, relative_path=relative, data=data, content=body,
-                    raw_content=body, content_line=line, dir=folder, defaults=defaults)
+        held = compact_text(body)  # one copy for both attributes
+        page = Page(path=path, relative_path=relative, data=data, content=held,
+                    raw_content=held, content_line=line, dir=folder, defaults=defaults)
         if self.config.get("page_excerpts") and "excerpt" not in data:
             separator = _ruby_to_s(data.get("excerpt_separator")
                                    if data.get("excerpt_separator") is not None
@@ -126,7 +127,7 @@ class DocumentFactory:
             _merge(doc, defaults, self, "front matter defaults")
         self.failed_front_matter = False
         front_matter, body, line = self._read(path, relative, document=True)
-        doc.content = doc.raw_content = body
+        doc.content = doc.raw_content = compact_text(body)  # one copy for both attributes
         doc.content_line = line
         if front_matter:
             _merge(doc, front_matter, self)

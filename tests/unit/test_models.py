@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from liquidpy_site.cache import BuildCache
-from liquidpy_site.models import Document, Page, stored_text
+from liquidpy_site.models import Document, Page, compact_text, stored_text
 
 TEXTS = st.text(alphabet=st.characters(blacklist_categories=()), max_size=200)
 
@@ -32,6 +32,29 @@ def test_non_ascii_text_is_held_as_utf8_and_ascii_as_is() -> None:
     assert stored_text(page, "content") == "plain"
     assert stored_text(page, "output") == "“quoted” — text".encode()
     assert stored_text(page, "content") is page.content  # ASCII keeps its identity
+
+
+def test_a_text_held_once_is_shared_by_two_attributes() -> None:
+    body = compact_text("“quoted” body")
+    page = _page("")
+    page.content = page.raw_content = body
+    assert stored_text(page, "content") is stored_text(page, "raw_content")
+    assert page.content == page.raw_content == "“quoted” body"
+    assert compact_text("plain") == "plain" and compact_text(None) is None
+
+
+def test_a_read_body_is_held_once_for_content_and_raw_content(tmp_path: Path) -> None:
+    from liquidpy_site import Site, load_config
+
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2020-01-01-a.md").write_text("---\n---\n“quoted” post\n", encoding="utf-8")
+    (tmp_path / "about.md").write_text("---\n---\n“quoted” page\n", encoding="utf-8")
+    site = Site(load_config(tmp_path, overrides={"disable_disk_cache": True}))
+    site.reset()
+    site.read()
+    read = [*site.content.pages, *site.content.collections["posts"].docs]
+    assert [item.raw_content for item in read] == ["“quoted” page\n", "“quoted” post\n"]
+    assert all(stored_text(item, "content") is stored_text(item, "raw_content") for item in read)
 
 
 def test_lone_surrogates_survive() -> None:
