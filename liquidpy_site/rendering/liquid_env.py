@@ -8,8 +8,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from liquid import Environment, Mode, RenderContext
+from liquid.context import builtin
 from liquid.lex import _tokenize_template, compile_liquid_rules
 from liquid.token import Token
+from liquid.utils import ReadOnlyChainMap
 
 from liquidpy_site.rendering import liquid_compat
 
@@ -35,13 +37,43 @@ liquid_compat.install()
 _SPECIAL_PROPERTIES = frozenset({"size", "first", "last"})
 
 
+_MISSING = object()
+
+
+class _Scope(ReadOnlyChainMap):
+    """python-liquid's chain of namespaces, asking a plain ``dict`` without a ``KeyError``.
+
+    A name is looked up in each namespace in turn (loop and include variables,
+    assigned ones, the page's globals…); most lookups miss the first few, and
+    a miss that raises and catches ``KeyError`` costs more than the lookup.
+    """
+
+    def __getitem__(self, key: str) -> object:
+        for mapping in self._maps:
+            if type(mapping) is dict:
+                value = mapping.get(key, _MISSING)
+                if value is not _MISSING:
+                    return value
+                continue
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        raise KeyError(key)
+
+
 class JekyllContext(RenderContext):
-    """python-liquid's render context, quicker to look up a plain property name.
+    """python-liquid's render context, quicker to look up a name or a plain property.
 
     ``page.title`` asks the page for ``"title"``; the stock lookup first checks
     the key for ``__liquid__`` and the special names ``size``, ``first`` and
-    ``last``, which a plain string other than those never needs.
+    ``last``, which a plain string other than those never needs. Names are
+    looked up through :class:`_Scope`.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scope = _Scope(self.locals, self.globals, builtin, self.counters)
 
     def get_item(self, obj: Any, key: Any) -> Any:
         """An item getter used when resolving a Liquid path (see :class:`RenderContext`)."""
