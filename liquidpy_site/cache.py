@@ -61,19 +61,44 @@ class BuildCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and not self._broken:
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                # Builds run one at a time, but not always on the thread that opened it (serve).
-                self._db = sqlite3.connect(self.folder / "build.sqlite", check_same_thread=False)
-                if not self._reader:
-                    # A build stopped while sharing the cache may have left it in WAL mode.
-                    self._db.execute("PRAGMA journal_mode=DELETE")
-                for statement in _SCHEMA:
-                    self._db.execute(statement)
-            except sqlite3.Error as err:
-                log.warning("Cache disabled: %s", err)
-                self._broken = True
-                self._db = None
+                self._db = self._open()
+            except sqlite3.DatabaseError as err:
+                if isinstance(err, sqlite3.OperationalError) or not self._start_over(err):
+                    log.warning("Cache disabled: %s", err)
+                    self._broken = True
         return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        # Builds run one at a time, but not always on the thread that opened it (serve).
+        db = sqlite3.connect(self.folder / "build.sqlite", check_same_thread=False)
+        try:
+            # A cache need not survive the machine crashing: no waiting for the disk
+            # at each commit (a damaged file is replaced, see _start_over).
+            db.execute("PRAGMA synchronous=OFF")
+            if not self._reader:
+                # A build stopped while sharing the cache may have left it in WAL mode.
+                db.execute("PRAGMA journal_mode=DELETE")
+            for statement in _SCHEMA:
+                db.execute(statement)
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _start_over(self, err: sqlite3.DatabaseError) -> bool:
+        """Replace a damaged cache file with a new one; whether that worked."""
+        if self._reader:
+            return False  # a forked worker leaves the file to the build that owns it
+        log.warning("The build cache was damaged (%s); starting a new one", err)
+        try:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                (self.folder / f"build.sqlite{suffix}").unlink(missing_ok=True)
+            self._db = self._open()
+        except (OSError, sqlite3.Error):
+            self._db = None
+            return False
+        return True
 
     # -- Markdown ----------------------------------------------------------------
 
