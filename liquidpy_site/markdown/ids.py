@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NON_WORD = re.compile(r"[^\w\- \t]")
+_ASCII_DROPPED = re.compile(r"[^a-z0-9_\- \t]")
+"""What a GFM id drops from lowered ASCII text: all but word characters, dashes, blanks."""
 
 
 def _is_word_char(ch: str) -> bool:
@@ -13,6 +14,11 @@ def _is_word_char(ch: str) -> bool:
     if ch == "_" or ch.isalnum():
         return True
     return unicodedata.category(ch) in ("Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc")
+
+
+def kept_id_chars(lowered: str) -> str:
+    """The characters of ``lowered`` a GFM id keeps: word characters, dashes and blanks."""
+    return "".join(ch for ch in lowered if ch in "- \t" or _is_word_char(ch))
 
 
 class GfmIdGenerator:
@@ -25,7 +31,7 @@ class GfmIdGenerator:
     def generate(self, text: str) -> str:
         """Return the id for a header whose plain text is ``text``."""
         lowered = text.lower()
-        kept = "".join(ch for ch in lowered if ch in "- \t" or _is_word_char(ch))
+        kept = _ASCII_DROPPED.sub("", lowered) if lowered.isascii() else kept_id_chars(lowered)
         result = kept.replace(" ", "-").replace("\t", "-")
         count = self._counter.get(result, -1) + 1
         self._counter[result] = count

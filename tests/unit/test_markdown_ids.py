@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from liquidpy_site.markdown import markdownify
-from liquidpy_site.markdown.ids import GfmIdGenerator, KramdownIdGenerator, basic_id
+from liquidpy_site.markdown.ids import GfmIdGenerator, KramdownIdGenerator, basic_id, kept_id_chars
 
 
 def test_gfm_ids_keep_unicode_letters_and_drop_punctuation() -> None:
     gen = GfmIdGenerator()
     assert gen.generate("Ünïcödé Überschrift — ça va") == "ünïcödé-überschrift--ça-va"
     assert gen.generate("C++ & C# / .NET") == "c--c--net"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_gfm_ids_of_ascii_text_keep_what_the_unicode_rule_keeps(text: str) -> None:
+    expected = kept_id_chars(text.lower()).replace(" ", "-").replace("\t", "-")
+    assert GfmIdGenerator().generate(text) == expected
 
 
 def test_gfm_ids_number_duplicates() -> None:
