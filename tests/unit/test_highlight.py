@@ -458,3 +458,18 @@ _FUZZ_LANGS = [
 )
 def test_lexing_never_changes_or_loses_text(code: str, lang: str) -> None:
     assert "".join(value for _, value in spans(code, lang)) == code
+
+
+@pytest.mark.parametrize("tag", ["css", "scss", "diff", "console", "liquid"])
+def test_scanned_languages_never_make_their_pygments_lexer(tag: str,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from liquidpy_site.markdown.highlight import _lexing
+
+    code = {"css": "a { color: red; }", "scss": "$x: 1px;", "diff": "+added\n-removed",
+            "console": "$ ls -la", "liquid": "{{ page.title }}"}[tag]
+    expected = _lexing.lex(code, tag)
+    made: list[str] = []
+    original = _lexing._pygments_lexer
+    monkeypatch.setattr(_lexing, "_pygments_lexer", lambda t: made.append(t) or original(t))
+    assert _lexing.lex(code, tag) == expected and len(expected) > 1
+    assert made == []  # making a regex lexer compiles every one of its rules

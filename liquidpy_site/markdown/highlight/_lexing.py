@@ -19,7 +19,7 @@ from pygments.token import _TokenType as TokenType
 
 from . import _clike, _css, _data, _javascript, _liquid, _python_ruby, _scss, _shell
 from ._dispatch import raw_tokens
-from ._tokens import RawToken, Rule, _apply_rules, _pygments_lexer
+from ._tokens import RawToken, Rule, _apply_rules, _pygments_lexer, pygments_lexer_class
 
 # Pygments classes Rouge does not know; their parent's class is used instead.
 _NOT_IN_ROUGE = {Generic.EmphStrong, Punctuation.Marker}
@@ -68,13 +68,20 @@ def lex(code: str, tag: str) -> list[Span]:
     Returns:
         The spans; their texts concatenate to ``code`` exactly.
     """
-    lexer = _pygments_lexer(tag)
-    if lexer is None or not code:
-        return [("", code)] if code else []
+    if not code:
+        return []
     padded = code if code.endswith("\n") else code + "\n"
-    if tag in SCANNERS:
-        tokens = SCANNERS[tag](padded)
+    scanner = SCANNERS.get(tag)
+    if scanner is not None:
+        # Scanned languages are highlighted when Pygments knows them; its lexer is not
+        # needed (making one compiles all its rules).
+        if pygments_lexer_class(tag) is None:
+            return [("", code)]
+        tokens = scanner(padded)
     else:
+        lexer = _pygments_lexer(tag)
+        if lexer is None:
+            return [("", code)]
         tokens = _adjust(tag, raw_tokens(lexer, padded))
     spans = _merge((_css_class(ttype), value) for ttype, value in tokens)
     return _trim(spans, len(padded) - len(code))

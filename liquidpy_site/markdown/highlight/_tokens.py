@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
+from pygments.lexers import find_lexer_class_by_name
 from pygments.token import (
     Comment,
     Text,
@@ -108,13 +108,21 @@ def rouge_lexer_tag(lang: str | None) -> str | None:
 
 @cache
 def _pygments_lexer(tag: str) -> Lexer | None:
+    lexer_class = pygments_lexer_class(tag)
+    return lexer_class(stripnl=False, ensurenl=False) if lexer_class is not None else None
+
+
+@cache
+def pygments_lexer_class(tag: str) -> type[Lexer] | None:
+    """The Pygments lexer class for Rouge ``tag``, if Pygments has one (not instantiated:
+    a regex lexer compiles its rules when first instantiated)."""
     name = _PYGMENTS_NAME.get(tag, tag)
     if name is None:
         return None
     candidates = [name] + _rouge_registry_aliases(tag)
     for candidate in candidates:
         try:
-            return get_lexer_by_name(candidate, stripnl=False, ensurenl=False)
+            return find_lexer_class_by_name(candidate)
         except ClassNotFound:
             continue
     return None
