@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from liquid import Environment, Mode, RenderContext
@@ -82,6 +82,14 @@ class JekyllContext(RenderContext):
         return super().get_item(obj, key)
 
 
+@lru_cache(maxsize=8)
+def _true_end_tokenizer(tag_start: str, tag_end: str, statement_start: str,
+                        statement_end: str) -> Callable[[str], Iterator[Token]]:
+    rules = compile_liquid_rules(tag_start, tag_end, statement_start, statement_end)
+    fixed = re.compile(rules.pattern.replace(")|$)", r")|\Z)"), re.DOTALL)
+    return partial(_tokenize_template, rules=fixed)
+
+
 def _identity(text: str) -> str:
     return text
 
@@ -124,9 +132,8 @@ class JekyllEnvironment(Environment):
 
         The stock rules end a text token at ``$``, which also matches before a
         final newline; after a ``-%}`` that newline was then trimmed away.
-        Ruby Liquid keeps it.
+        Ruby Liquid keeps it. python-liquid asks for the lexer at every parse; it is
+        made once per set of delimiters.
         """
-        rules = compile_liquid_rules(self.tag_start_string, self.tag_end_string,
-                                     self.statement_start_string, self.statement_end_string)
-        fixed = re.compile(rules.pattern.replace(")|$)", r")|\Z)"), re.DOTALL)
-        return partial(_tokenize_template, rules=fixed)
+        return _true_end_tokenizer(self.tag_start_string, self.tag_end_string,
+                                   self.statement_start_string, self.statement_end_string)
