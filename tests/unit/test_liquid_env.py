@@ -31,3 +31,12 @@ def test_a_name_is_found_in_the_first_namespace_that_has_it(assigned: dict[str, 
     expected = str(assigned.get(name, globals_.get(name, "")))
     assert env.from_string(assigns + f"{{{{ {name} }}}}").render(**globals_) == expected
     assert env.from_string(assigns + loop).render(**globals_) == "7"  # the loop's own comes first
+
+
+def test_paths_with_names_indexes_and_nested_paths() -> None:
+    env = JekyllEnvironment()
+    data = {"a": {"x": {"y": 3, "list": [4, 5]}, "q": [5, 6]}, "b": "q", "k": "y", "i": 1,
+            "c": [1, 2], "keys": {"inner": "x"}}
+    template = ("{{ a[b][0] }} {{ a.x[k] }} {{ a.x.size }} {{ c[1] }} {{ c[-1] }} {{ a.q[i] }} "
+                "{{ a[keys.inner].list[i] }} {{ a[keys[missing]] }}|{{ nothing.here }}|{{ c.first }}")
+    assert env.from_string(template).render(**data) == "5 3 2 2 2 6 5 ||1"  # as Jekyll renders it
