@@ -68,11 +68,11 @@ _LATIN_SPECIAL = {
 }  # fmt: skip
 
 
-_XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
 
 
 def _xml_escape(value: Any) -> str:
-    return "".join(_XML_ESCAPES.get(char, char) for char in to_s(value))
+    return to_s(value).translate(_XML_ESCAPES)
 
 
 def _normalize_whitespace(value: Any) -> str:

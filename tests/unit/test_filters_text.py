@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from liquidpy_site.rendering.filters import register_filters
 from liquidpy_site.rendering.liquid_config import environment_options
@@ -64,6 +66,13 @@ def test_jsonify_and_inspect() -> None:
 
 def test_xml_escape_quotes() -> None:
     assert render("{{ v | xml_escape }}", v="a\"b'c<&>") == "a&quot;b&apos;c&lt;&amp;&gt;"
+
+
+@given(st.text(alphabet="ab&<>\"' é\n", max_size=40))
+def test_xml_escape_replaces_each_special_character_once(text: str) -> None:
+    names = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"}
+    escaped = render("{{ v | xml_escape }}", v=text)
+    assert escaped == "".join(names.get(char, char) for char in text)
 
 
 @pytest.mark.parametrize(
