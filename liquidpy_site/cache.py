@@ -8,7 +8,6 @@ correctness, only for speed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import pickle
@@ -16,6 +15,11 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+try:  # hashlib's own BLAKE2, without hashlib loading OpenSSL (a few ms of every start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the module
+    from hashlib import blake2b
 
 log = logging.getLogger("liquidpy_site")
 
@@ -33,7 +37,7 @@ _BODY_FIELDS = ("content", "output")
 
 def digest(*parts: str | bytes) -> str:
     """A short stable hash of the parts."""
-    hasher = hashlib.blake2b(digest_size=16)
+    hasher = blake2b(digest_size=16)
     for part in parts:
         hasher.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
         hasher.update(b"\0")

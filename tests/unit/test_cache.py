@@ -49,3 +49,12 @@ def test_a_locked_cache_is_left_alone(tmp_path: Path, caplog: pytest.LogCaptureF
         assert cache.markdown("key") is None
     assert "Cache disabled: database is locked" in caplog.text
     assert (folder / "build.sqlite").exists()
+
+
+def test_digests_are_blake2b_of_the_parts_with_separators() -> None:
+    import hashlib
+
+    from liquidpy_site.cache import digest
+
+    expected = hashlib.blake2b(b"a\0\xc3\xa9\0b\0", digest_size=16).hexdigest()
+    assert digest("a", "é", b"b") == expected
