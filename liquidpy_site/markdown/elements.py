@@ -7,6 +7,7 @@ support ``node["type"]`` so mistune's renderer dispatch can read them.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 #: Element types that are span level (everything else is block level).
@@ -41,6 +42,18 @@ class Element:
     def __getitem__(self, key: str) -> Any:
         return getattr(self, key)
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Element:
+        # The same copy as copy.deepcopy's generic one, without its reduce protocol for
+        # every node (the table of contents and footnotes copy parts of the tree).
+        clone = Element.__new__(Element)
+        memo[id(self)] = clone
+        clone.type = self.type
+        clone.value = _deep_copied(self.value, memo)
+        clone.attrs = {key: _deep_copied(value, memo) for key, value in self.attrs.items()}
+        clone.options = {key: _deep_copied(value, memo) for key, value in self.options.items()}
+        clone.children = [copy.deepcopy(child, memo) for child in self.children]
+        return clone
+
     def __repr__(self) -> str:
         return f"Element({self.type!r}, {self.value!r}, {self.attrs!r}, {self.children!r})"
 
@@ -55,6 +68,13 @@ class Element:
         if self.type in SPAN_TYPES:
             return False
         return self.options.get("category") == "block"
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+
+
+def _deep_copied(value: Any, memo: dict[int, Any]) -> Any:
+    return value if type(value) in _IMMUTABLE else copy.deepcopy(value, memo)
 
 
 def add_text(tree: Element, text: str, text_type: str = "text") -> None:
