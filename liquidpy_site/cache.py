@@ -66,8 +66,12 @@ class BuildCache:
         if self._db is None and not self._broken:
             try:
                 self._db = self._open()
-            except sqlite3.DatabaseError as err:
-                if isinstance(err, sqlite3.OperationalError) or not self._start_over(err):
+            except sqlite3.Error as err:
+                # A file that is not a database (or a damaged one) is replaced; a locked
+                # or unreachable one is left alone for this build.
+                damaged = isinstance(err, sqlite3.DatabaseError) \
+                    and not isinstance(err, sqlite3.OperationalError)
+                if not (damaged and self._start_over(err)):
                     log.warning("Cache disabled: %s", err)
                     self._broken = True
         return self._db
