@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import liquidpy_site
 from liquidpy_site import errors
@@ -66,19 +68,25 @@ def test_build_returns_the_site(tmp_path: Path) -> None:
     assert (tmp_path / "_site" / "index.html").read_text() == "<p>hi</p>\n"
 
 
-def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
-    import gc
-
+def _observed_while_rendering(tmp_path: Path, observe: Callable[[], Any]) -> tuple[Site, list[Any]]:
+    """A one-page site whose render pass records ``observe()`` each time it starts."""
     (tmp_path / "index.md").write_text("---\n---\nhi\n")
-    frozen_during: list[int] = []
-    site = liquidpy_site.Site(load_config(tmp_path))
+    seen: list[Any] = []
+    site = Site(load_config(tmp_path))
     original_render = site.render
 
     def render() -> None:
-        frozen_during.append(gc.get_freeze_count())
+        seen.append(observe())
         original_render()
 
     site.render = render  # type: ignore[method-assign]
+    return site, seen
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    site, frozen_during = _observed_while_rendering(tmp_path, gc.get_freeze_count)
     site.process()
     assert frozen_during and frozen_during[0] > 0  # the models read are kept aside while rendering
     assert gc.get_freeze_count() == 0
@@ -87,17 +95,8 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> 
 def test_a_build_collects_the_youngest_generation_less_often_and_restores_it(tmp_path: Path) -> None:
     import gc
 
-    (tmp_path / "index.md").write_text("---\n---\nhi\n")
     before = gc.get_threshold()
-    during: list[tuple[int, int, int]] = []
-    site = liquidpy_site.Site(load_config(tmp_path))
-    original_render = site.render
-
-    def render() -> None:
-        during.append(gc.get_threshold())
-        original_render()
-
-    site.render = render  # type: ignore[method-assign]
+    site, during = _observed_while_rendering(tmp_path, gc.get_threshold)
     try:
         gc.set_threshold(700, 10, 10)
         site.process()
