@@ -93,10 +93,54 @@ def test_a_module_already_imported_is_left_alone(probe: Path) -> None:
     assert _runs() == 1
 
 
+@pytest.fixture
+def probe_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A package with a function and a submodule, counting its runs as ``probe`` does."""
+    (tmp_path / "probe_counter.py").write_text("RUNS = []\n")
+    package = tmp_path / "deferred_package"
+    package.mkdir()
+    (package / "__init__.py").write_text(textwrap.dedent("""
+        import probe_counter
+        probe_counter.RUNS.append(1)
+        def register(things):
+            things.append("registered")
+            return len(things)
+    """))
+    (package / "part.py").write_text("PART = 'part'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield package
+    for name in ("deferred_package", "deferred_package.part", "probe_counter"):
+        sys.modules.pop(name, None)
+
+
+def test_a_stand_in_function_is_imported_without_running_the_package(probe_package: Path) -> None:
+    with deferring(["deferred_package"], {"deferred_package": ("register",)}):
+        from deferred_package import register
+    assert _runs() == 0
+    things: list[str] = []
+    assert register(things) == 1 and things == ["registered"]  # runs it, then calls the real one
+    assert _runs() == 1
+    import deferred_package
+
+    assert deferred_package.register is not register and deferred_package.register(things) == 2
+    assert not hasattr(deferred_package, "__liquidpy_stand_ins__")
+    assert register(things) == 3 and _runs() == 1
+
+
+def test_a_submodule_of_a_deferred_package_still_imports(probe_package: Path) -> None:
+    with deferring(["deferred_package"], {"deferred_package": ("register",)}):
+        import deferred_package
+    assert deferred_package.__path__ and _runs() == 0
+    from deferred_package.part import PART
+
+    assert PART == "part" and _runs() == 1
+    assert deferred_package.part.PART == "part"
+
+
 def test_a_fresh_process_defers_what_liquid_seldom_uses() -> None:
     script = ("import sys, liquidpy_site; "
               "print(' '.join(m for m in ('asyncio.base_events', 'dateutil.parser._parser', "
-              "'importlib_resources._common') "
+              "'importlib_resources._common', 'liquid.extra.tags', 'liquid.extra.filters') "
               "if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=True).stdout.split()
@@ -111,7 +155,9 @@ def test_liquid_filters_that_need_them_still_work() -> None:
               "env = Environment(); add_filters(env); "
               "print(env.from_string('{{ t | datetime: format: \"yyyy\" }}').render(t='2021-03-04')); "
               "from liquid import PackageLoader; import liquid; "
-              "print(type(PackageLoader('liquid', package_path='.')).__name__)")
+              "print(type(PackageLoader('liquid', package_path='.')).__name__); "
+              "print(Environment(extra=True).from_string("
+              "\"{% macro 'm' x %}<{{ x }}>{% endmacro %}{% call 'm' 1 %}\").render())")
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=True).stdout.split("\n")
-    assert output[:4] == ["04 March 2021", "3", "2021", "PackageLoader"]
+    assert output[:5] == ["04 March 2021", "3", "2021", "PackageLoader", "<1>"]
