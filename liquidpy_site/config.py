@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from liquidpy_site.errors import ConfigError, FrontMatterError, SourceLocation
 
 log = logging.getLogger("liquidpy_site")
-from liquidpy_site.yaml_loader import load_yaml
 
 DEFAULTS: dict[str, Any] = {
     "source": ".",
@@ -122,8 +122,10 @@ def read_config_file(path: Path, display: str | None = None) -> dict[str, Any]:
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"Invalid TOML in {name}: {err}", SourceLocation(name)) from err
     else:
+        from liquidpy_site.reading.front_matter import load_kept_yaml
+
         try:
-            data = load_yaml(text, name)
+            data = load_kept_yaml(text, name)  # through the parsed-YAML store, if one is active
         except FrontMatterError as err:
             raise ConfigError(err.message.replace("YAML Exception reading", "Invalid configuration file"),
                               err.location) from err
@@ -213,6 +215,20 @@ def load_config(
     """
     overrides = dict(overrides or {})
     source_path = Path(overrides.get("source") or source).resolve()
+    with _parsed_yaml_kept(source_path, overrides) as keep:
+        config = _merged_files(source_path, config_files)
+        keep(not deep_merge(config, overrides).get("disable_disk_cache"))
+    config = deep_merge(config, overrides)
+    config["source"] = str(source_path)
+    # A relative destination is taken from the working directory, as Jekyll does.
+    destination = config.get("destination") or default_destination or source_path / "_site"
+    config["destination"] = str(Path(destination).resolve())
+    return normalize(config)
+
+
+def _merged_files(source_path: Path,
+                  config_files: Iterable[str | os.PathLike[str]] | None) -> dict[str, Any]:
+    """The defaults with the configuration files merged over them, in order."""
     config = copy.deepcopy(DEFAULTS)
     for path in config_paths(source_path, config_files):
         display = os.path.relpath(path, source_path) if path.is_absolute() else str(path)
@@ -225,12 +241,42 @@ def load_config(
             # Jekyll warns, keeps what it read so far and skips the remaining files.
             log.warning("%s", err.message)
             break
-    config = deep_merge(config, overrides)
-    config["source"] = str(source_path)
-    # A relative destination is taken from the working directory, as Jekyll does.
-    destination = config.get("destination") or default_destination or source_path / "_site"
-    config["destination"] = str(Path(destination).resolve())
-    return normalize(config)
+    return config
+
+
+@contextlib.contextmanager
+def _parsed_yaml_kept(source_path: Path, overrides: Mapping[str, Any]) -> Iterator[Callable[[bool], None]]:
+    """Read a YAML configuration through the site's build cache, when it has one.
+
+    A configuration with nested keys (``defaults``, ``collections``…) needs the full
+    YAML parser, whose import and parse are a tenth of a small build's time; once
+    parsed, it is kept with the parsed front matter (by text and time zone). The
+    cache is only read if it exists, and written only when the configuration
+    read does not turn it off (call what this yields with that answer).
+    """
+    from liquidpy_site.cache import CACHE_DIR
+
+    database = source_path / CACHE_DIR / "build.sqlite"
+    if overrides.get("disable_disk_cache") or not database.is_file():
+        yield lambda _keep: None
+        return
+    from liquidpy_site.cache import BuildCache
+    from liquidpy_site.reading.front_matter import FrontMatterStore, front_matter_store
+
+    cache = BuildCache(database.parent)
+    keep = False
+
+    def decide(wanted: bool) -> None:
+        nonlocal keep
+        keep = wanted
+
+    try:
+        with front_matter_store(FrontMatterStore(cache)):
+            yield decide
+        if keep:
+            cache.save()
+    finally:
+        cache.close()
 
 
 def apply_timezone(config: Mapping[str, Any]) -> None:

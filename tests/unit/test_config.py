@@ -272,3 +272,53 @@ def test_deep_merge_copies_and_replaces_non_mappings() -> None:
     merged = deep_merge(base, {"a": {"y": [2]}, "b": {"n": 1}})
     assert merged == {"a": {"x": 1, "y": [2]}, "b": {"n": 1}}
     assert base == {"a": {"x": 1, "y": [1]}, "b": 1}
+
+
+_NESTED = 'title: "Nested ’n quoted"\ndefaults:\n  - scope: {path: ""}\n    values: {layout: post}\n'
+
+
+def _full_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from liquidpy_site import yaml_loader
+
+    parsed: list[str] = []
+    original = yaml_loader.load_yaml_in_full
+
+    def counting(text: str, path: str, line_offset: int = 0) -> object:
+        parsed.append(path)
+        return original(text, path, line_offset)
+
+    monkeypatch.setattr(yaml_loader, "load_yaml_in_full", counting)
+    return parsed
+
+
+def test_a_nested_configuration_is_parsed_once_and_kept_in_the_build_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from liquidpy_site.cache import CACHE_DIR
+
+    (tmp_path / "_config.yml").write_text(_NESTED, encoding="utf-8")
+    parsed = _full_parses(monkeypatch)
+    first = load_config(tmp_path)
+    assert not (tmp_path / CACHE_DIR).exists()  # no cache is made for it
+    (tmp_path / CACHE_DIR).mkdir()
+    (tmp_path / CACHE_DIR / "build.sqlite").touch()
+    assert load_config(tmp_path) == first and len(parsed) == 2  # parsed, and kept this time
+    assert load_config(tmp_path) == first and len(parsed) == 2  # taken from the cache
+    assert first["title"] == "Nested ’n quoted" and first["defaults"][0]["values"] == {"layout": "post"}
+    (tmp_path / "_config.yml").write_text(_NESTED.replace("post", "page"), encoding="utf-8")
+    assert load_config(tmp_path)["defaults"][0]["values"] == {"layout": "page"} and len(parsed) == 3
+
+
+@pytest.mark.parametrize("where", ["file", "override"])
+def test_a_configuration_that_turns_the_cache_off_is_not_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    from liquidpy_site.cache import CACHE_DIR
+
+    text = _NESTED + ("disable_disk_cache: true\n" if where == "file" else "")
+    (tmp_path / "_config.yml").write_text(text, encoding="utf-8")
+    (tmp_path / CACHE_DIR).mkdir()
+    (tmp_path / CACHE_DIR / "build.sqlite").touch()
+    parsed = _full_parses(monkeypatch)
+    overrides = {"disable_disk_cache": True} if where == "override" else None
+    load_config(tmp_path, overrides=overrides)
+    load_config(tmp_path, overrides=overrides)
+    assert len(parsed) == 2
