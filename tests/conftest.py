@@ -40,3 +40,19 @@ def make_site(tmp_path: Path) -> SiteFactory:
         return write_files(tmp_path / folder, files)
 
     return factory
+
+
+@pytest.fixture
+def full_yaml_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the full YAML parser is asked to parse while the test runs, in order."""
+    from liquidpy_site import yaml_loader
+
+    parsed: list[str] = []
+    original = yaml_loader.load_yaml_in_full
+
+    def counting(text: str, path: str, line_offset: int = 0) -> object:
+        parsed.append(path)
+        return original(text, path, line_offset)
+
+    monkeypatch.setattr(yaml_loader, "load_yaml_in_full", counting)
+    return parsed

@@ -277,26 +277,12 @@ def test_deep_merge_copies_and_replaces_non_mappings() -> None:
 _NESTED = 'title: "Nested ’n quoted"\ndefaults:\n  - scope: {path: ""}\n    values: {layout: post}\n'
 
 
-def _full_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    from liquidpy_site import yaml_loader
-
-    parsed: list[str] = []
-    original = yaml_loader.load_yaml_in_full
-
-    def counting(text: str, path: str, line_offset: int = 0) -> object:
-        parsed.append(path)
-        return original(text, path, line_offset)
-
-    monkeypatch.setattr(yaml_loader, "load_yaml_in_full", counting)
-    return parsed
-
-
 def test_a_nested_configuration_is_parsed_once_and_kept_in_the_build_cache(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, full_yaml_parses: list[str]) -> None:
     from liquidpy_site.cache import CACHE_DIR
 
     (tmp_path / "_config.yml").write_text(_NESTED, encoding="utf-8")
-    parsed = _full_parses(monkeypatch)
+    parsed = full_yaml_parses
     first = load_config(tmp_path)
     assert not (tmp_path / CACHE_DIR).exists()  # no cache is made for it
     (tmp_path / CACHE_DIR).mkdir()
@@ -310,15 +296,14 @@ def test_a_nested_configuration_is_parsed_once_and_kept_in_the_build_cache(
 
 @pytest.mark.parametrize("where", ["file", "override"])
 def test_a_configuration_that_turns_the_cache_off_is_not_kept(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+        tmp_path: Path, full_yaml_parses: list[str], where: str) -> None:
     from liquidpy_site.cache import CACHE_DIR
 
     text = _NESTED + ("disable_disk_cache: true\n" if where == "file" else "")
     (tmp_path / "_config.yml").write_text(text, encoding="utf-8")
     (tmp_path / CACHE_DIR).mkdir()
     (tmp_path / CACHE_DIR / "build.sqlite").touch()
-    parsed = _full_parses(monkeypatch)
     overrides = {"disable_disk_cache": True} if where == "override" else None
     load_config(tmp_path, overrides=overrides)
     load_config(tmp_path, overrides=overrides)
-    assert len(parsed) == 2
+    assert len(full_yaml_parses) == 2

@@ -61,8 +61,7 @@ def test_the_cache_gives_what_parsing_gives(tmp_path: Path) -> None:
     assert again[0] is not expected[0]
 
 
-def test_data_files_are_parsed_once_then_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import liquidpy_site.yaml_loader as yaml_loader
+def test_data_files_are_parsed_once_then_kept(tmp_path: Path, full_yaml_parses: list[str]) -> None:
     from liquidpy_site.errors import FrontMatterError
     from liquidpy_site.reading.data import read_data_file
 
@@ -73,23 +72,16 @@ def test_data_files_are_parsed_once_then_kept(tmp_path: Path, monkeypatch: pytes
     with front_matter_store(FrontMatterStore(cache)):
         assert read_data_file(data_file, tmp_path) == expected
     cache.save()
-    parsed: list[str] = []
-    real = yaml_loader.load_yaml_in_full
-
-    def counting(text: str, path: str, line_offset: int = 0) -> object:
-        parsed.append(path)
-        return real(text, path, line_offset)
-
-    monkeypatch.setattr(yaml_loader, "load_yaml_in_full", counting)
+    parsed_before = len(full_yaml_parses)
     with front_matter_store(FrontMatterStore(BuildCache(tmp_path / "cache"))):
         kept = read_data_file(data_file, tmp_path)
         assert kept == expected and kept is not expected
         assert kept[1] is kept[2]  # shared values stay shared
-        assert parsed == []
+        assert full_yaml_parses[parsed_before:] == []
         data_file.write_text("- name: [unclosed\n")
         with pytest.raises(FrontMatterError) as raised:
             read_data_file(data_file, tmp_path)
-    assert parsed == ["people.yml"]
+    assert full_yaml_parses[parsed_before:] == ["people.yml"]
     assert raised.value.location is not None and raised.value.location.path == "people.yml"
 
 
