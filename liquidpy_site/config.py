@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from liquidpy_site.cache import CACHE_DIR, BuildCache
 from liquidpy_site.errors import ConfigError, FrontMatterError, SourceLocation
+from liquidpy_site.reading.front_matter import FrontMatterStore, front_matter_store, load_kept_yaml
 
 log = logging.getLogger("liquidpy_site")
 
@@ -122,8 +123,6 @@ def read_config_file(path: Path, display: str | None = None) -> dict[str, Any]:
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"Invalid TOML in {name}: {err}", SourceLocation(name)) from err
     else:
-        from liquidpy_site.reading.front_matter import load_kept_yaml
-
         try:
             data = load_kept_yaml(text, name)  # through the parsed-YAML store, if one is active
         except FrontMatterError as err:
@@ -215,10 +214,17 @@ def load_config(
     """
     overrides = dict(overrides or {})
     source_path = Path(overrides.get("source") or source).resolve()
-    with _parsed_yaml_kept(source_path, overrides) as keep:
-        config = _merged_files(source_path, config_files)
-        keep(not deep_merge(config, overrides).get("disable_disk_cache"))
-    config = deep_merge(config, overrides)
+    cache = _existing_cache(source_path, overrides)
+    try:
+        # A configuration that needs the full YAML parser is kept parsed with the
+        # front matter (by text and time zone), so later builds need not import it.
+        with front_matter_store(FrontMatterStore(cache) if cache is not None else None):
+            config = deep_merge(_merged_files(source_path, config_files), overrides)
+        if cache is not None and not config.get("disable_disk_cache"):
+            cache.save()
+    finally:
+        if cache is not None:
+            cache.close()
     config["source"] = str(source_path)
     # A relative destination is taken from the working directory, as Jekyll does.
     destination = config.get("destination") or default_destination or source_path / "_site"
@@ -244,39 +250,16 @@ def _merged_files(source_path: Path,
     return config
 
 
-@contextlib.contextmanager
-def _parsed_yaml_kept(source_path: Path, overrides: Mapping[str, Any]) -> Iterator[Callable[[bool], None]]:
-    """Read a YAML configuration through the site's build cache, when it has one.
+def _existing_cache(source_path: Path, overrides: Mapping[str, Any]) -> BuildCache | None:
+    """The site's build cache, if it has one already and the overrides do not turn it off.
 
-    A configuration with nested keys (``defaults``, ``collections``…) needs the full
-    YAML parser, whose import and parse are a tenth of a small build's time; once
-    parsed, it is kept with the parsed front matter (by text and time zone). The
-    cache is only read if it exists, and written only when the configuration
-    read does not turn it off (call what this yields with that answer).
+    Loading a configuration never makes a cache; it keeps what it parsed in one
+    only when the configuration read does not turn the cache off either.
     """
-    from liquidpy_site.cache import CACHE_DIR
-
     database = source_path / CACHE_DIR / "build.sqlite"
     if overrides.get("disable_disk_cache") or not database.is_file():
-        yield lambda _keep: None
-        return
-    from liquidpy_site.cache import BuildCache
-    from liquidpy_site.reading.front_matter import FrontMatterStore, front_matter_store
-
-    cache = BuildCache(database.parent)
-    keep = False
-
-    def decide(wanted: bool) -> None:
-        nonlocal keep
-        keep = wanted
-
-    try:
-        with front_matter_store(FrontMatterStore(cache)):
-            yield decide
-        if keep:
-            cache.save()
-    finally:
-        cache.close()
+        return None
+    return BuildCache(database.parent)
 
 
 def apply_timezone(config: Mapping[str, Any]) -> None:
