@@ -55,8 +55,9 @@ from liquidpy_site.writer import Writer, is_missing_or_empty, output_path
 
 log = logging.getLogger("liquidpy_site")
 
-_MIN_PARALLEL_TEXTS = 16
-"""Fewer Markdown bodies than this convert faster without starting worker processes."""
+_MIN_POOL_CHARS = 160_000
+"""Less Markdown to convert than this (about 50 ms of work) converts faster without
+starting worker processes; an executor given by the caller is used for any amount."""
 
 
 class Site:
@@ -253,14 +254,13 @@ class Site:
         """Convert Markdown bodies in worker processes while the render pass runs."""
         markdown_items = sum(1 for item in items if self.markdown.matches(item.extname)) \
             if getattr(self.markdown, "parallel", True) else 0
-        executor = self._work_executor() if markdown_items >= _MIN_PARALLEL_TEXTS \
-            or self.executor is not None else None
-        pool = ConversionPool(executor, self.markdown.planned_options()) \
-            if executor is not None and markdown_items else None
+        executor = self._work_executor() if markdown_items else None
+        pool = ConversionPool(executor, self.markdown.planned_options()) if executor is not None else None
         self.markdown.pool = pool
         try:
             if pool is not None:
-                pool.submit(convertible_texts(self, items))
+                pool.submit(convertible_texts(self, items),
+                            at_least=0 if self.executor is not None else _MIN_POOL_CHARS)
             yield
         finally:
             self.markdown.pool = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
@@ -56,11 +57,26 @@ def _build(src: Path, dest: Path, **options: object) -> dict[str, bytes]:
     return _tree(dest)
 
 
-def test_jobs_one_and_many_give_the_same_site(site_source: Path, tmp_path: Path) -> None:
+def test_jobs_one_and_many_give_the_same_site(site_source: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from liquidpy_site import site as site_module
+
     one = _build(site_source, tmp_path / "one", jobs=1)
+    # 41 items: too few to fork render workers; the own process pool converts ahead, however little.
+    monkeypatch.setattr(site_module, "_MIN_POOL_CHARS", 0)
+    taken: list[bool] = []
+    original = ConversionPool.take
+
+    def take(self: ConversionPool, text: str, key: str) -> str | None:
+        html = original(self, text, key)
+        taken.append(html is not None)
+        return html
+
+    monkeypatch.setattr(ConversionPool, "take", take)
     many = _build(site_source, tmp_path / "many", jobs=2)
     assert one.keys() == many.keys()
     assert one == many
+    assert any(taken)
 
 
 def test_an_executor_passed_in_is_used(site_source: Path, tmp_path: Path) -> None:
@@ -120,6 +136,37 @@ def test_results_apply_only_to_the_options_they_were_made_with() -> None:
         assert pool.take("b", pool.key) == "<p>b</p>\n"
         assert pool.take("b", pool.key) is None
         pool.close()
+
+
+def test_too_little_text_is_not_sent_to_the_workers() -> None:
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        pool = ConversionPool(executor, {})
+        assert pool.submit(["*a*", "b"], at_least=5) == 0
+        assert pool.take("b", pool.key) is None
+        assert pool.submit(["*a*", "b", "*a*", "cc"], at_least=5) == 3
+        assert pool.take("cc", pool.key) == "<p>cc</p>\n"
+        assert pool.take("*a*", pool.key) == "<p><em>a</em></p>\n"
+        pool.close()
+
+
+def test_texts_past_the_threshold_are_sent_as_they_come(monkeypatch: pytest.MonkeyPatch) -> None:
+    from liquidpy_site.rendering import parallel
+
+    monkeypatch.setattr(parallel, "_CHUNK_TEXTS", 2)
+    seen: list[str] = []
+
+    def texts() -> Iterator[str]:
+        for text in ("a", "b", "c", "d", "e"):
+            seen.append(text)
+            yield text
+
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        pool = ConversionPool(executor, {})
+        submitted: list[tuple[list[str], int]] = []
+        monkeypatch.setattr(pool, "_submit_chunk", lambda chunk: submitted.append((list(chunk), len(seen))))
+        assert pool.submit(texts(), at_least=3) == 5
+    # Held until the third text reaches the threshold, then each chunk as soon as it is full.
+    assert submitted == [(["a", "b"], 3), (["c", "d"], 4), (["e"], 5)]
 
 
 _POST_LAYOUT = """<html><head><title>{{ page.title }}</title>

@@ -95,22 +95,37 @@ class ConversionPool:
         self.key = options_key(options)
         self._pending: dict[str, tuple[Future[list[str | None]], int]] = {}
 
-    def submit(self, texts: Iterable[str]) -> int:
-        """Queue texts for conversion in chunks, keeping their order; returns how many."""
-        chunk: list[str] = []
-        size = count = 0
+    def submit(self, texts: Iterable[str], *, at_least: int = 0) -> int:
+        """Queue texts for conversion in chunks, keeping their order; returns how many.
+
+        Nothing is queued unless the texts hold ``at_least`` characters in all:
+        starting workers for less would cost more than it saves.
+        """
+        queued: set[str] = set()
+        chunks: list[list[str]] = [[]]
+        size = total = 0
         for text in texts:
-            if text in self._pending or text in chunk:
+            if text in self._pending or text in queued:
                 continue
-            chunk.append(text)
+            queued.add(text)
+            chunks[-1].append(text)
             size += len(text)
-            count += 1
-            if size >= _CHUNK_CHARS or len(chunk) >= _CHUNK_TEXTS:
+            total += len(text)
+            if size >= _CHUNK_CHARS or len(chunks[-1]) >= _CHUNK_TEXTS:
+                chunks.append([])
+                size = 0
+            if total >= at_least:
+                self._submit_chunks(chunks[:-1])
+                del chunks[:-1]
+        if total < at_least:
+            return 0
+        self._submit_chunks(chunks)
+        return len(queued)
+
+    def _submit_chunks(self, chunks: list[list[str]]) -> None:
+        for chunk in chunks:
+            if chunk:
                 self._submit_chunk(chunk)
-                chunk, size = [], 0
-        if chunk:
-            self._submit_chunk(chunk)
-        return count
 
     def _submit_chunk(self, chunk: list[str]) -> None:
         future = self.executor.submit(convert_chunk, self.options, chunk)
