@@ -473,3 +473,35 @@ def test_scanned_languages_never_make_their_pygments_lexer(tag: str,
     monkeypatch.setattr(_lexing, "_pygments_lexer", lambda t: made.append(t) or original(t))
     assert _lexing.lex(code, tag) == expected and len(expected) > 1
     assert made == []  # making a regex lexer compiles every one of its rules
+
+
+def test_lineage_answers_as_pygments_membership_does() -> None:
+    from pygments.token import Comment, Name, String, Text, Token
+
+    from liquidpy_site.markdown.highlight._tokens import lineage
+
+    strings = lineage(String)
+    assert lineage(String) is strings
+    later = Token.String.MadeAfterTheTable  # Pygments makes a type on first access
+    for ttype in (String, String.Double, later, Name, Text, Token, Comment.Single):
+        assert strings[ttype] is (ttype in String)
+    either = lineage(Name.Builtin, Comment)
+    assert [either[t] for t in (Name, Name.Builtin, Name.Builtin.Pseudo, Comment.Single, Text)] \
+        == [False, True, True, True, False]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["String", "Name", "Comment", "Keyword", "Text", "Number",
+                                 "Double", "Single", "Builtin", "Pseudo", "Magic"]), max_size=4),
+       st.lists(st.sampled_from(["String", "Name", "Comment", "Double", "Builtin", "Magic"]), max_size=3))
+def test_lineage_matches_membership_for_any_types(path: list[str], family_path: list[str]) -> None:
+    from pygments.token import Token
+
+    from liquidpy_site.markdown.highlight._tokens import lineage
+
+    ttype, family = Token, Token
+    for part in path:
+        ttype = getattr(ttype, part)
+    for part in family_path:
+        family = getattr(family, part)
+    assert lineage(family)[ttype] is (ttype in family)

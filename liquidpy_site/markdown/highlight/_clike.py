@@ -18,7 +18,30 @@ from pygments.token import (
 )
 from pygments.token import _TokenType as TokenType
 
-from ._tokens import _ANY, RawToken, Rule, _comment_leaves_newline, _words
+from ._tokens import _ANY, RawToken, Rule, _comment_leaves_newline, _words, lineage
+
+_IS_COMMENT = lineage(Comment)
+_IS_COMMENT_MULTILINE = lineage(Comment.Multiline)
+_IS_COMMENT_PREPROC = lineage(Comment.Preproc)
+_IS_COMMENT_SINGLE = lineage(Comment.Single)
+_IS_KEYWORD = lineage(Keyword)
+_IS_KEYWORD_TYPE = lineage(Keyword.Type)
+_IS_NAME = lineage(Name)
+_IS_NAME_DECORATOR = lineage(Name.Decorator)
+_IS_NAME_FUNCTION = lineage(Name.Function)
+_IS_NAME_LABEL = lineage(Name.Label)
+_IS_NAME_NAMESPACE = lineage(Name.Namespace)
+_IS_NUMBER = lineage(Number)
+_IS_NUMBER_FLOAT = lineage(Number.Float)
+_IS_NUMBER_HEX = lineage(Number.Hex)
+_IS_NUMBER_INTEGER = lineage(Number.Integer)
+_IS_OPERATOR = lineage(Operator)
+_IS_PUNCTUATION = lineage(Punctuation)
+_IS_STRING = lineage(String)
+_IS_STRING_SINGLE = lineage(String.Single)
+_IS_STRING_SYMBOL = lineage(String.Symbol)
+_IS_TEXT = lineage(Text)
+_IS_WHITESPACE = lineage(Whitespace)
 
 # Java: Rouge's keywords, and its method-name pattern (leading words, a name, "(").
 _JAVA_KEYWORDS = frozenset(
@@ -37,9 +60,9 @@ def _java_methods(tokens: list[RawToken]) -> set[int]:
     starts: list[int] = []
     pos = 0
     for ttype, value in tokens:
-        if ttype in Text or ttype in Whitespace:
+        if _IS_TEXT[ttype] or _IS_WHITESPACE[ttype]:
             starts += [pos + i for i, char in enumerate(value) if char == "\n"]
-        elif not (ttype in Comment or ttype in String):
+        elif not (_IS_COMMENT[ttype] or _IS_STRING[ttype]):
             starts.append(pos)
         pos += len(value)
     found: set[int] = set()
@@ -67,19 +90,19 @@ def _java_names(tokens: list[RawToken]) -> list[RawToken]:
         start, pos = pos, pos + len(value)
         previous = out[-1][1] if out else ""
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
-        if value in ("L", "l") and out and out[-1][0] in Number.Integer and ttype in Name:
+        if value in ("L", "l") and out and _IS_NUMBER_INTEGER[out[-1][0]] and _IS_NAME[ttype]:
             out[-1] = (out[-1][0], out[-1][1] + value)
             continue
         if start in declared:
             ttype = Name.Function
-        elif ttype in Name and following.startswith(":") and ttype not in Name.Decorator:
+        elif _IS_NAME[ttype] and following.startswith(":") and not _IS_NAME_DECORATOR[ttype]:
             out += [(Name.Label, value + ":")]
             tokens[index + 1] = (tokens[index + 1][0], following[1:])
             pos += 1
             continue
-        elif ttype in Name and ttype not in Name.Decorator and ttype not in Name.Namespace:
+        elif _IS_NAME[ttype] and not _IS_NAME_DECORATOR[ttype] and not _IS_NAME_NAMESPACE[ttype]:
             ttype = _java_name(value, previous)
-        elif ttype in Number:
+        elif _IS_NUMBER[ttype]:
             out += _java_number(ttype, value)
             continue
         out.append((ttype, value))
@@ -95,7 +118,7 @@ def _java_name(value: str, previous: str) -> TokenType:
 
 
 def _java_number(ttype: TokenType, value: str) -> list[RawToken]:
-    if ttype in Number.Hex and value[-1:] in "lL":
+    if _IS_NUMBER_HEX[ttype] and value[-1:] in "lL":
         return [(ttype, value[:-1]), (Name.Constant, value[-1])]
     exponent = re.fullmatch(r"(\d+)([eE][+-]?\d+[fFdD]?)", value)
     if exponent:
@@ -114,29 +137,29 @@ def _c_family(cpp: bool) -> Callable[[list[RawToken]], list[RawToken]]:
         pos = 0
         for index, (ttype, value) in enumerate(tokens):
             start, pos = pos, pos + len(value)
-            if ttype in Name.Function or start in functions:
+            if _IS_NAME_FUNCTION[ttype] or start in functions:
                 ttype = Name.Function if start in functions else Name
             following = next((v for _, v in tokens[index + 1 :] if v.strip()), "")
             previous = next((v for _, v in reversed(out) if v.strip()), "")
-            if ttype in Number and value.startswith("-"):
+            if _IS_NUMBER[ttype] and value.startswith("-"):
                 out.append((Operator, "-"))
                 value = value[1:]
-            if ttype in Number.Float:
+            if _IS_NUMBER_FLOAT[ttype]:
                 out += _c_float(value, cpp)
                 continue
-            if ttype in Keyword and value == "template":
+            if _IS_KEYWORD[ttype] and value == "template":
                 angle = 1
-            elif angle and ttype in Operator and value in "<>":
+            elif angle and _IS_OPERATOR[ttype] and value in "<>":
                 angle += 1 if value == "<" else -1
                 ttype = Punctuation if angle == 1 and value == ">" else ttype
                 angle = 0 if angle == 1 and value == ">" else angle
-            elif ttype in Name.Namespace:
+            elif _IS_NAME_NAMESPACE[ttype]:
                 ttype = Name
-            elif cpp and ttype in Name and previous in _CPP_TYPE_WORDS and following[:1] != ":":
+            elif cpp and _IS_NAME[ttype] and previous in _CPP_TYPE_WORDS and following[:1] != ":":
                 ttype = Name.Class
-            elif following == ":" and value == "default" and ttype in Keyword:
+            elif following == ":" and value == "default" and _IS_KEYWORD[ttype]:
                 ttype = Name.Label
-            elif following == ":" and (ttype in Name.Label or cpp and value in _CPP_ACCESS):
+            elif following == ":" and (_IS_NAME_LABEL[ttype] or cpp and value in _CPP_ACCESS):
                 ttype = Name.Label if cpp else Name
             elif (
                 value == ":"
@@ -148,7 +171,7 @@ def _c_family(cpp: bool) -> Callable[[list[RawToken]], list[RawToken]]:
                 continue
             elif value == ":" and previous and out and out[-1][0] is Name and not cpp:
                 ttype = Operator
-            elif not cpp and ttype in Keyword.Type and value == "bool":
+            elif not cpp and _IS_KEYWORD_TYPE[ttype] and value == "bool":
                 ttype = Name
             out.append((ttype, value))
         return out
@@ -168,10 +191,10 @@ def _c_functions(tokens: list[RawToken]) -> set[int]:
     depth = pos = skip_to = 0
     for ttype, value in tokens:
         start, pos = pos, pos + len(value)
-        if ttype in Punctuation:
+        if _IS_PUNCTUATION[ttype]:
             depth = max(0, depth + value.count("{") - value.count("}"))
             continue
-        if depth or start < skip_to or not value.strip() or ttype in Comment or ttype in String:
+        if depth or start < skip_to or not value.strip() or _IS_COMMENT[ttype] or _IS_STRING[ttype]:
             continue
         match = _C_FUNCTION.match(code, start)
         if match:
@@ -191,25 +214,25 @@ def _c_preprocessor(tokens: list[RawToken]) -> list[RawToken]:
     out: list[RawToken] = []
     mode = ""  # "", "include" or "line"
     for index, (ttype, value) in enumerate(tokens):
-        if not mode and ttype in Comment.Preproc and value.startswith("#"):
+        if not mode and _IS_COMMENT_PREPROC[ttype] and value.startswith("#"):
             head = "".join(v for _, v in tokens[index : index + 2])
             mode = "include" if re.match(r"#include\b", head) else "line"
-        elif mode == "line" and "\n" in value and ttype not in Comment.Preproc:
+        elif mode == "line" and "\n" in value and not _IS_COMMENT_PREPROC[ttype]:
             body, _, rest = value.partition("\n")
             out.append((Comment.Preproc, body + "\n"))
             mode = ""
             if rest:
                 out.append((ttype, rest))
             continue
-        if mode == "line" and ttype not in Comment.Multiline:
+        if mode == "line" and not _IS_COMMENT_MULTILINE[ttype]:
             ttype = Comment.Preproc
-        elif mode == "include" and ttype in Comment.Single and out and not out[-1][1].strip():
+        elif mode == "include" and _IS_COMMENT_SINGLE[ttype] and out and not out[-1][1].strip():
             out[-1] = (Comment.Single, out[-1][1])
-        elif mode == "include" and ttype in Text and value.startswith("\n"):
+        elif mode == "include" and _IS_TEXT[ttype] and value.startswith("\n"):
             out.append((Comment.Preproc, "\n"))
             value, mode = value[1:], ""
         out.append((ttype, value))
-        if ttype in Comment.Preproc and value.endswith("\n"):
+        if _IS_COMMENT_PREPROC[ttype] and value.endswith("\n"):
             mode = ""
     return out
 
@@ -251,11 +274,11 @@ _SQL_WORDS: dict[str, TokenType] = {
 def _sql_tokens(tokens: list[RawToken]) -> list[RawToken]:
     out: list[RawToken] = []
     for ttype, value in _comment_leaves_newline(tokens):
-        if ttype in Name or ttype in Keyword:
+        if _IS_NAME[ttype] or _IS_KEYWORD[ttype]:
             ttype = _SQL_WORDS.get(value.upper(), ttype)
-        elif ttype in String.Symbol:
+        elif _IS_STRING_SYMBOL[ttype]:
             ttype = Name.Variable
-        elif ttype in String.Single and "''" in value[1:-1]:
+        elif _IS_STRING_SINGLE[ttype] and "''" in value[1:-1]:
             inner = re.split(r"('')", value[1:-1])
             out += [(String.Single, value[0])]
             out += [(String.Escape if part == "''" else String.Single, part) for part in inner]

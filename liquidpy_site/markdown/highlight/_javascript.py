@@ -18,7 +18,22 @@ from pygments.token import (
 from pygments.token import _TokenType as TokenType
 
 from ._css import _css_lex
-from ._tokens import _ANY, RawToken, Rule, _apply_rules, _words
+from ._tokens import _ANY, RawToken, Rule, _apply_rules, _words, lineage
+
+_IS_COMMENT = lineage(Comment)
+_IS_KEYWORD = lineage(Keyword)
+_IS_NAME = lineage(Name)
+_IS_NAME_ATTRIBUTE = lineage(Name.Attribute)
+_IS_NAME_LABEL = lineage(Name.Label)
+_IS_NAME_OTHER = lineage(Name.Other)
+_IS_NAME_TAG = lineage(Name.Tag)
+_IS_NUMBER_FLOAT = lineage(Number.Float)
+_IS_NUMBER_INTEGER = lineage(Number.Integer)
+_IS_OPERATOR = lineage(Operator)
+_IS_OPERATOR_WORD = lineage(Operator.Word)
+_IS_STRING = lineage(String)
+_IS_STRING_BACKTICK = lineage(String.Backtick)
+_IS_STRING_REGEX = lineage(String.Regex)
 
 # JavaScript words by the class Rouge gives them; other identifiers are ``nx``.
 _JS_WORDS: dict[str, TokenType] = {
@@ -70,10 +85,10 @@ _JS_NUMBER = re.compile(r"(\.?)(\d+)(\.\d*)?(?:([eE])([+-]?)(\d+))?(n?)")
 
 
 def _js_word(ttype: TokenType, value: str, words: Mapping[str, TokenType]) -> TokenType:
-    if (ttype in Name or ttype in Keyword or ttype in Operator.Word) and _JS_IDENTIFIER.fullmatch(
+    if (_IS_NAME[ttype] or _IS_KEYWORD[ttype] or _IS_OPERATOR_WORD[ttype]) and _JS_IDENTIFIER.fullmatch(
         value
     ):
-        if ttype in Name.Attribute or ttype in Name.Label:
+        if _IS_NAME_ATTRIBUTE[ttype] or _IS_NAME_LABEL[ttype]:
             return ttype
         return words.get(value, Name.Other)
     return ttype
@@ -118,23 +133,23 @@ def _js_strings(
             out += [(String.Escape if p.startswith("\\") else ttype, p) for p in inner]
             out.append((String.Delimiter, value[-1]))
             continue
-        if ttype in String.Backtick:
+        if _IS_STRING_BACKTICK[ttype]:
             out.append((String.Double, value))
             continue
-        if ttype in Name and value.startswith("#") and len(value) > 1:
+        if _IS_NAME[ttype] and value.startswith("#") and len(value) > 1:
             out += [(Error, "#"), (Name.Other, value[1:])]
             continue
-        if ttype in String.Regex and value.startswith("/"):
+        if _IS_STRING_REGEX[ttype] and value.startswith("/"):
             out += _js_regex(value)
             continue
-        if ttype in Number.Float or ttype in Number.Integer:
+        if _IS_NUMBER_FLOAT[ttype] or _IS_NUMBER_INTEGER[ttype]:
             out += _js_number(value)
             continue
-        if ttype in Name.Other and value.endswith("?") and len(value) > 1:
+        if _IS_NAME_OTHER[ttype] and value.endswith("?") and len(value) > 1:
             label = keys.get(index, ttype)
             out += [(label, value[:-1]), (Punctuation, "?")]
             continue
-        if ttype in Name.Other:
+        if _IS_NAME_OTHER[ttype]:
             ttype = keys.get(index, ttype)
         out.append((_js_word(ttype, value, words), value))
     return out
@@ -146,7 +161,7 @@ def _js_keys(tokens: list[RawToken]) -> dict[int, TokenType]:
     A ``{`` after a name or ``)`` opens a block, any other ``{`` an object literal;
     once a block nested in an object closes, Rouge no longer sees that object's keys.
     """
-    significant = [i for i, (t, v) in enumerate(tokens) if v.strip() and t not in Comment]
+    significant = [i for i, (t, v) in enumerate(tokens) if v.strip() and not _IS_COMMENT[t]]
     found: dict[int, TokenType] = {}
     stack: list[str] = []
     previous = ""
@@ -160,7 +175,7 @@ def _js_keys(tokens: list[RawToken]) -> dict[int, TokenType]:
             closed = stack.pop()
             if closed == "block" and stack and stack[-1] == "object":
                 stack[-1] = "lost"
-        elif ttype in Name.Other and (following.startswith(":") or value.endswith("?")):
+        elif _IS_NAME_OTHER[ttype] and (following.startswith(":") or value.endswith("?")):
             kind = _js_key_kind(previous, stack[-1] if stack else "")
             if kind is not None:
                 found[index] = kind
@@ -195,12 +210,12 @@ def _html_tags(tokens: list[RawToken]) -> list[RawToken]:
     opening = embedded = ""
     for index, (ttype, value) in enumerate(tokens):
         ahead = "".join(v for _, v in tokens[index : index + 3]).replace(" ", "")
-        if embedded and not (ttype in Name.Tag and ahead.startswith("</" + embedded)):
+        if embedded and not (_IS_NAME_TAG[ttype] and ahead.startswith("</" + embedded)):
             body.append((ttype, value))
             continue
         out += _html_embedded(embedded, body)
         body, embedded = [], ""
-        if ttype in Name.Tag:
+        if _IS_NAME_TAG[ttype]:
             if value in ("script", "style") and out and out[-1][1] == "<":
                 opening = value
             in_tag = not value.endswith(">")
@@ -208,9 +223,9 @@ def _html_tags(tokens: list[RawToken]) -> list[RawToken]:
                 embedded, opening = opening, ""
         elif opening and in_tag and not value.strip() and out and out[-1][1] == opening:
             ttype = Name.Tag
-        elif in_tag and ttype in Operator and value == "=":
+        elif in_tag and _IS_OPERATOR[ttype] and value == "=":
             ttype = Name.Attribute
-        elif in_tag and ttype in String:
+        elif in_tag and _IS_STRING[ttype]:
             ttype = String
         out.append((ttype, value))
     return out + _html_embedded(embedded, body)

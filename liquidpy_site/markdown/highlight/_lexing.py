@@ -12,8 +12,6 @@ from pygments.token import (
     Keyword,
     Number,
     Punctuation,
-    Text,
-    Whitespace,
 )
 from pygments.token import _TokenType as TokenType
 
@@ -41,11 +39,6 @@ def _css_class(ttype: TokenType) -> str:
             return str(STANDARD_TYPES[ttype])
         ttype = ttype.parent
     return _ROUGE_ONLY_CLASSES[ttype]
-
-
-@cache
-def _whitespace_as_text(ttype: TokenType) -> TokenType:
-    return Text if ttype in Whitespace else ttype
 
 
 # Languages whose Rouge lexer marks whitespace as ``w`` like Pygments does.
@@ -113,13 +106,12 @@ def _trim(spans: list[Span], extra: int) -> list[Span]:
 
 def _adjust(tag: str, tokens: list[RawToken]) -> list[RawToken]:
     """Rewrite Pygments tokens to the token types Rouge's lexer for ``tag`` emits."""
-    if tag not in _KEEP_WHITESPACE:
-        tokens = [(_whitespace_as_text(ttype), v) for ttype, v in tokens]
-    tokens = _apply_rules(RULES.get(tag, []), tokens)
+    tokens = _apply_rules(RULES.get(tag, _NO_RULES), tokens, whitespace_as_text=tag not in _KEEP_WHITESPACE)
     fixer = FIXERS.get(tag)
     return fixer(tokens) if fixer else tokens
 
 
+_NO_RULES: list[Rule] = []
 RULES: dict[str, list[Rule]] = {
     **_python_ruby.RULES,
     **_javascript.RULES,

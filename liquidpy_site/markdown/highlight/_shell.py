@@ -19,7 +19,17 @@ from pygments.token import (
 )
 from pygments.token import _TokenType as TokenType
 
-from ._tokens import RawToken, _pygments_lexer, _words
+from ._tokens import RawToken, _pygments_lexer, _words, lineage
+
+_IS_COMMENT = lineage(Comment)
+_IS_PLAIN_IN_SHELL = lineage(Text, Number, Punctuation, Operator, Name.Builtin)
+_IS_KEYWORD = lineage(Keyword)
+_IS_NAME_VARIABLE = lineage(Name.Variable)
+_IS_STRING_BACKTICK = lineage(String.Backtick)
+_IS_STRING_DOUBLE = lineage(String.Double)
+_IS_STRING_INTERPOL = lineage(String.Interpol)
+_IS_TEXT = lineage(Text)
+_IS_WHITESPACE = lineage(Whitespace)
 
 _DIFF_LINE = re.compile(
     r"(?P<t>^ .*\n?)|(?P<p>^---$\n?)|(?P<gi>^[+>].*\n?)|(?P<gd>^[-<].*\n?)|(?P<gs>^!.*\n?)"
@@ -156,10 +166,10 @@ class _ShellScanner:
 
 
 def _shell_plain(ttype: TokenType, value: str) -> bool:
-    if ttype in Name.Variable:
+    if _IS_NAME_VARIABLE[ttype]:
         return not value.startswith("$")
-    return any(ttype in kind for kind in (Text, Number, Punctuation, Operator, Name.Builtin)) or (
-        ttype in Keyword and value not in ("$(", "$((", "))")
+    return _IS_PLAIN_IN_SHELL[ttype] or (
+        _IS_KEYWORD[ttype] and value not in ("$(", "$((", "))")
     )
 
 
@@ -189,7 +199,7 @@ def _shell_tokens(tokens: list[RawToken]) -> list[RawToken]:
             out += _shell_curly(code[pos:end]) if closers[-1:] == ["}"] else scanner.scan(pos, end)
             pos = end
             continue
-        if value == "$#" and ttype in Name.Variable and index + 1 < len(tokens):
+        if value == "$#" and _IS_NAME_VARIABLE[ttype] and index + 1 < len(tokens):
             following, rest = tokens[index + 1]
             value += rest[:1]
             tokens[index + 1] = (following, rest[1:])
@@ -198,7 +208,7 @@ def _shell_tokens(tokens: list[RawToken]) -> list[RawToken]:
         index += 1
         if out[-1][0] is Name.Constant and index < len(tokens):
             blank = re.match(r"\s*\n", tokens[index][1])
-            if blank and tokens[index][0] in Text:
+            if blank and _IS_TEXT[tokens[index][0]]:
                 out[-1] = (Name.Constant, out[-1][1] + blank.group())
                 tokens[index] = (Text, tokens[index][1][blank.end() :])
                 pos += blank.end()
@@ -208,18 +218,18 @@ def _shell_tokens(tokens: list[RawToken]) -> list[RawToken]:
 def _shell_special(
     ttype: TokenType, value: str, closers: list[str], scanner: _ShellScanner, pos: int
 ) -> list[RawToken]:
-    if ttype in Comment:
+    if _IS_COMMENT[ttype]:
         body = value.rstrip("\n")
         return [(Comment, body), (Text, value[len(body) :])]
-    if value in ("${", "$(") and (ttype in String.Interpol or ttype in Keyword):
+    if value in ("${", "$(") and (_IS_STRING_INTERPOL[ttype] or _IS_KEYWORD[ttype]):
         closers.append("}" if value == "${" else ")")
         return [(Keyword if value == "${" else String.Interpol, value)]
     if closers and value == closers[-1]:
         closers.pop()
         return [(Keyword if value == "}" else String.Interpol, value)]
-    if ttype in String.Backtick:
+    if _IS_STRING_BACKTICK[ttype]:
         return [(String.Backtick, value)]
-    if ttype in String.Double:
+    if _IS_STRING_DOUBLE[ttype]:
         parts = re.split(r"(\\.|`[^`]*`)", value)
         out: list[RawToken] = []
         for number, part in enumerate(parts):
@@ -301,4 +311,4 @@ def _shell_command(command: str) -> list[RawToken]:
     if lexer is None or not command:
         return [(Text, command)]
     raw = [(t, v) for _, t, v in lexer.get_tokens_unprocessed(command)]
-    return _shell_tokens([(Text if t in Whitespace else t, v) for t, v in raw])
+    return _shell_tokens([(Text if _IS_WHITESPACE[t] else t, v) for t, v in raw])

@@ -10,6 +10,7 @@ from pygments.lexers import find_lexer_class_by_name
 from pygments.token import (
     Comment,
     Text,
+    Whitespace,
 )
 from pygments.token import _TokenType as TokenType
 from pygments.util import ClassNotFound
@@ -20,6 +21,34 @@ Rule = tuple[TokenType, str, TokenType]
 """Retype tokens of a type (or subtype) whose text fully matches a pattern."""
 
 _ANY = r"(?s:.*)"
+
+
+class Lineage(dict[TokenType, bool]):
+    """``table[ttype]``: whether ``ttype`` is one of ``families`` or a subtype of one.
+
+    The answer of Pygments' ``ttype in family``, worked out once per token type:
+    that test is a Python method call, and the fixers make millions of them.
+    """
+
+    def __init__(self, families: tuple[TokenType, ...]) -> None:
+        super().__init__()
+        self.families = families
+
+    def __missing__(self, ttype: TokenType) -> bool:
+        found = self[ttype] = any(ttype in family for family in self.families)
+        return found
+
+
+@cache
+def lineage(*families: TokenType) -> Lineage:
+    """The (shared) :class:`Lineage` table of ``families``."""
+    return Lineage(families)
+
+
+_IS_COMMENT_HASHBANG = lineage(Comment.Hashbang)
+_IS_COMMENT_SINGLE = lineage(Comment.Single)
+_IS_TEXT = lineage(Text)
+_IS_WHITESPACE = lineage(Whitespace)
 
 
 def _words(text: str) -> list[str]:
@@ -133,27 +162,44 @@ def _rouge_registry_aliases(tag: str) -> list[str]:
 
 
 _CompiledRules = list[tuple[re.Pattern[str], TokenType]]
-_RULES_BY_TYPE: dict[int, tuple[list[Rule], dict[TokenType, _CompiledRules]]] = {}
 
 
-def _rules_by_type(rules: list[Rule]) -> dict[TokenType, _CompiledRules]:
-    """For each token type met so far, the rules of ``rules`` that apply to it, compiled."""
-    entry = _RULES_BY_TYPE.get(id(rules))
-    if entry is None or entry[0] is not rules:  # the list is kept, so its id stays its own
-        entry = _RULES_BY_TYPE[id(rules)] = (rules, {})
-    return entry[1]
+class _Retyping(dict[TokenType, tuple[TokenType, _CompiledRules]]):
+    """For each token type met so far: the type it becomes before the rules (``Text``
+    for whitespace when asked) and the rules that may then apply to it, compiled."""
+
+    def __init__(self, rules: list[Rule], whitespace_as_text: bool) -> None:
+        super().__init__()
+        self.rules = rules  # kept, so that its id stays its own
+        self.whitespace_as_text = whitespace_as_text
+
+    def __missing__(self, ttype: TokenType) -> tuple[TokenType, _CompiledRules]:
+        retyped = Text if self.whitespace_as_text and _IS_WHITESPACE[ttype] else ttype
+        applicable = [(re.compile(pattern), new) for old, pattern, new in self.rules if retyped in old]
+        entry = self[ttype] = (retyped, applicable)
+        return entry
 
 
-def _apply_rules(rules: list[Rule], tokens: list[RawToken]) -> list[RawToken]:
-    if not rules:
+_RETYPINGS: dict[tuple[int, bool], _Retyping] = {}
+
+
+def _retyping(rules: list[Rule], whitespace_as_text: bool) -> _Retyping:
+    retyping = _RETYPINGS.get((id(rules), whitespace_as_text))
+    if retyping is None or retyping.rules is not rules:
+        retyping = _RETYPINGS[id(rules), whitespace_as_text] = _Retyping(rules, whitespace_as_text)
+    return retyping
+
+
+def _apply_rules(rules: list[Rule], tokens: list[RawToken], *,
+                 whitespace_as_text: bool = False) -> list[RawToken]:
+    """Retype tokens by ``rules`` (the first rule whose type and pattern fit), after
+    making whitespace plain text if ``whitespace_as_text``."""
+    if not rules and not whitespace_as_text:
         return tokens
-    by_type = _rules_by_type(rules)
+    retyping = _retyping(rules, whitespace_as_text)
     out = []
     for ttype, value in tokens:
-        applicable = by_type.get(ttype)
-        if applicable is None:  # the rules for this type, compiled once
-            applicable = by_type[ttype] = [(re.compile(pattern), new) for old, pattern, new in rules
-                                           if ttype in old]
+        ttype, applicable = retyping[ttype]
         for pattern, new in applicable:
             if pattern.fullmatch(value):
                 ttype = new
@@ -166,10 +212,10 @@ def _comment_takes_newline(tokens: list[RawToken]) -> list[RawToken]:
     """Move the newline ending a single-line comment into the comment token."""
     out: list[RawToken] = []
     for ttype, value in tokens:
-        if ttype in Comment.Hashbang:
+        if _IS_COMMENT_HASHBANG[ttype]:
             ttype = Comment.Single
-        ends_comment = out and out[-1][0] in Comment.Single and not out[-1][1].endswith("\n")
-        if ends_comment and value.startswith("\n") and ttype in Text:
+        ends_comment = out and _IS_COMMENT_SINGLE[out[-1][0]] and not out[-1][1].endswith("\n")
+        if ends_comment and value.startswith("\n") and _IS_TEXT[ttype]:
             out[-1] = (out[-1][0], out[-1][1] + "\n")
             value = value[1:]
         out.append((ttype, value))
@@ -180,7 +226,7 @@ def _comment_leaves_newline(tokens: list[RawToken]) -> list[RawToken]:
     """Split the newline ending a single-line comment off into plain text."""
     out: list[RawToken] = []
     for ttype, value in tokens:
-        if ttype in Comment.Single and value.endswith("\n"):
+        if _IS_COMMENT_SINGLE[ttype] and value.endswith("\n"):
             out += [(ttype, value[:-1]), (Text, "\n")]
         else:
             out.append((ttype, value))
