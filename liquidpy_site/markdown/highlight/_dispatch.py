@@ -57,7 +57,7 @@ def raw_tokens(lexer: Lexer, text: str) -> list[RawToken]:
     """``(token type, text)`` for ``text``, as ``lexer.get_tokens_unprocessed`` yields them."""
     run = type(lexer).get_tokens_unprocessed
     if run is RegexLexer.get_tokens_unprocessed:
-        return list(_run_regex_lexer(lexer, text))
+        return _run_regex_lexer(lexer, text)
     if run is ExtendedRegexLexer.get_tokens_unprocessed:
         return list(_run_extended_lexer(lexer, text))
     return [(ttype, value) for _, ttype, value in lexer.get_tokens_unprocessed(text)]
@@ -245,21 +245,26 @@ def _next_stack(stack: list[str], new_state: Any) -> None:
 # -- the two loops ----------------------------------------------------------------------------
 
 
-def _run_regex_lexer(lexer: Lexer, text: str) -> Iterator[RawToken]:
+def _run_regex_lexer(lexer: Lexer, text: str) -> list[RawToken]:
     states = _states_of(lexer)
     stack = ["root"]
     state = states["root"]
     position, end = 0, len(text)
+    tokens: list[RawToken] = []
+    add = tokens.append
     while True:
-        for match, action, new_state in _rules_at(state, text, position, end):
+        # The rules that can start here (inline: this loop runs once per token).
+        code = ord(text[position]) if position < end else _ASCII
+        rules = state.all if code >= _ASCII else state.by_character[code] or state.at(code)
+        for match, action, new_state in rules:
             found = match(text, position)
             if found is None:
                 continue
             if action is not None:
                 if type(action) is TokenType:
-                    yield action, found.group()
+                    add((action, found.group()))
                 else:
-                    yield from ((ttype, value) for _, ttype, value in action(lexer, found))
+                    tokens.extend((ttype, value) for _, ttype, value in action(lexer, found))
             position = found.end()
             if new_state is not None:
                 _next_stack(stack, new_state)
@@ -267,13 +272,13 @@ def _run_regex_lexer(lexer: Lexer, text: str) -> Iterator[RawToken]:
             break
         else:
             if position >= end:
-                return
+                return tokens
             if text[position] == "\n":  # no rule matched at a line end: back to the root state
                 stack = ["root"]
                 state = states["root"]
-                yield Whitespace, "\n"
+                add((Whitespace, "\n"))
             else:
-                yield Error, text[position]
+                add((Error, text[position]))
             position += 1
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
 
 from pygments.token import (
     STANDARD_TYPES,
@@ -32,13 +31,23 @@ _ROUGE_ONLY_CLASSES = {
 }
 
 
-@cache
 def _css_class(ttype: TokenType) -> str:
     while ttype not in _ROUGE_ONLY_CLASSES:
         if ttype in STANDARD_TYPES and ttype not in _NOT_IN_ROUGE:
             return str(STANDARD_TYPES[ttype])
         ttype = ttype.parent
     return _ROUGE_ONLY_CLASSES[ttype]
+
+
+class _CssClasses(dict[TokenType, str]):
+    """Rouge's CSS class of each token type met so far."""
+
+    def __missing__(self, ttype: TokenType) -> str:
+        css = self[ttype] = _css_class(ttype)
+        return css
+
+
+_CSS_CLASSES = _CssClasses()
 
 
 # Languages whose Rouge lexer marks whitespace as ``w`` like Pygments does.
@@ -76,20 +85,24 @@ def lex(code: str, tag: str) -> list[Span]:
         if lexer is None:
             return [("", code)]
         tokens = _adjust(tag, raw_tokens(lexer, padded))
-    spans = _merge((_css_class(ttype), value) for ttype, value in tokens)
-    return _trim(spans, len(padded) - len(code))
+    return _trim(_classed_spans(tokens), len(padded) - len(code))
 
 
-def _merge(spans: Iterable[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for css, value in spans:
+def _classed_spans(tokens: Iterable[RawToken]) -> list[Span]:
+    """The tokens as Rouge-classed spans: empty ones dropped, neighbours of one class merged."""
+    css_classes = _CSS_CLASSES
+    spans: list[Span] = []
+    last = None
+    for ttype, value in tokens:
         if not value:
             continue
-        if merged and merged[-1][0] == css:
-            merged[-1] = (css, merged[-1][1] + value)
+        css = css_classes[ttype]
+        if css == last:
+            spans[-1] = (css, spans[-1][1] + value)
         else:
-            merged.append((css, value))
-    return merged
+            spans.append((css, value))
+            last = css
+    return spans
 
 
 def _trim(spans: list[Span], extra: int) -> list[Span]:
