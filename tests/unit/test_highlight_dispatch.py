@@ -7,8 +7,16 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pygments.lexer import RegexLexer, RegexLexerMeta, include, words
 from pygments.lexers import get_lexer_by_name
+from pygments.token import Keyword, Name, Number, Punctuation, String, Whitespace
 
+from liquidpy_site.markdown.highlight._deferred import (
+    _PYGMENTS_PROCESS_REGEX,
+    DeferredMatch,
+    compiled_match,
+    make_lexer,
+)
 from liquidpy_site.markdown.highlight._dispatch import raw_tokens, starting_characters
 
 
@@ -82,7 +90,7 @@ def test_tokens_of_real_code(language: str) -> None:
     assert len(expected) > 10
 
 
-_PATTERNS = [rule[0].__self__ for language in ("python", "sql", "javascript")
+_PATTERNS = [compiled_match(rule[0]).__self__ for language in ("python", "sql", "javascript")
              for rules in get_lexer_by_name(language)._tokens.values() for rule in rules]
 
 
@@ -94,3 +102,57 @@ def test_a_match_starts_with_a_starting_character(index: int, text: str) -> None
     found = pattern.match(text)
     if starts is not None and found is not None:
         assert text and (ord(text[0]) >= 128 or text[0] in starts)
+
+
+def _tiny_lexer_class() -> type[RegexLexer]:
+    """A new regex lexer class, its rules not yet processed (Pygments does that once per class)."""
+
+    class Tiny(RegexLexer):
+        tokens = {
+            "root": [
+                (r"\d+", Number),
+                (words(("if", "else"), suffix=r"\b"), Keyword),
+                (r"\w+", Name),
+                (r'"', String, "string"),
+                (r"\s+", Whitespace),
+                include("punctuation"),
+            ],
+            "punctuation": [(r"[{}();]", Punctuation)],
+            "string": [(r'[^"\\]+', String), (r"\\.", String.Escape), (r'"', String, "#pop")],
+        }
+
+    return Tiny
+
+
+def _matches(rules: list[tuple[object, ...]]) -> list[bool]:
+    return [type(rule[0]) is DeferredMatch for rule in rules]
+
+
+def test_a_made_lexer_compiles_a_rule_when_first_needed() -> None:
+    deferred = make_lexer(_tiny_lexer_class(), stripnl=False, ensurenl=False)
+    compiled = _tiny_lexer_class()(stripnl=False, ensurenl=False)
+    assert RegexLexerMeta._process_regex is _PYGMENTS_PROCESS_REGEX  # put back after the making
+    assert not any(_matches(compiled._tokens["root"]))
+    states = type(deferred)._tokens
+    assert all(all(_matches(rules)) for rules in states.values())
+
+    assert raw_tokens(deferred, "if x 12 (y);\n") == raw_tokens(compiled, "if x 12 (y);\n")
+    # Tried: digits, words, names, whitespace and the included punctuation (in both its places).
+    assert _matches(states["root"]) == [False, False, False, True, False, False]
+    assert _matches(states["punctuation"]) == [False]
+    assert all(_matches(states["string"]))
+
+    text = 'else "a\\"b" {z}\n'
+    ours = [(t, v) for _, t, v in deferred.get_tokens_unprocessed(text)]  # Pygments' own loop
+    assert ours == [(t, v) for _, t, v in compiled.get_tokens_unprocessed(text)]
+    assert raw_tokens(deferred, text) == ours
+    assert not any(_matches(states["string"]))
+
+
+def test_only_the_class_being_made_is_deferred() -> None:
+    made = make_lexer(_tiny_lexer_class())
+    assert all(_matches(type(made)._tokens["root"]))
+    other = _tiny_lexer_class()()  # made by Pygments as usual
+    assert not any(_matches(type(other)._tokens["root"]))
+    again = make_lexer(type(made))  # already processed: left as it is
+    assert type(again)._tokens is type(made)._tokens

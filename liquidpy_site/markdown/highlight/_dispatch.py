@@ -20,7 +20,7 @@ it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -29,6 +29,8 @@ from typing import Any
 from pygments.lexer import ExtendedRegexLexer, Lexer, LexerContext, RegexLexer
 from pygments.token import Error, Text, Whitespace
 from pygments.token import _TokenType as TokenType
+
+from ._deferred import DeferredMatch, compiled_match
 
 __all__ = ["raw_tokens", "starting_characters"]
 
@@ -160,31 +162,66 @@ def _literal(codes: set[int], ignore_case: bool) -> set[str] | None:
 
 
 class _StateRules:
-    """The rules of one lexer state, and which of them can start at each ASCII character."""
+    """The rules of one lexer state, and which of them can start at each ASCII character.
 
-    __slots__ = ("all", "by_character", "_starts")
+    The tuples handed out hold each rule's compiled ``match`` (see :mod:`._deferred`).
+    """
+
+    __slots__ = ("rules", "by_character", "_all", "_at_end", "_starts")
 
     def __init__(self, rules: list[_Rule]) -> None:
-        self.all = tuple(rules)
+        self.rules = tuple(rules)
         self.by_character: list[tuple[_Rule, ...] | None] = [None] * _ASCII
+        self._all: tuple[_Rule, ...] | None = None
+        self._at_end: tuple[_Rule, ...] | None = None
         self._starts: list[frozenset[str] | None] | None = None
+
+    @property
+    def all(self) -> tuple[_Rule, ...]:
+        """Every rule, in order (for a character outside ASCII)."""
+        if self._all is None:
+            self._all = _compiled(self.rules)
+        return self._all
+
+    @property
+    def at_end(self) -> tuple[_Rule, ...]:
+        """The rules that can match at the end of the text: those that can match empty text."""
+        if self._at_end is None:
+            self._at_end = _compiled(rule for rule, start in zip(self.rules, self.starts(), strict=True)
+                                     if start is _ANYWHERE)
+        return self._at_end
+
+    def starts(self) -> list[frozenset[str] | None]:
+        """The ASCII characters each rule can start with (``None``: any)."""
+        if self._starts is None:
+            self._starts = [_rule_start(rule) for rule in self.rules]
+        return self._starts
 
     def at(self, code: int) -> tuple[_Rule, ...]:
         """The rules that can start at the character ``chr(code)`` (``code`` < 128), in order."""
-        if self._starts is None:
-            self._starts = [_rule_start(rule) for rule in self.all]
         character = chr(code)
-        rules = tuple(rule for rule, start in zip(self.all, self._starts, strict=True)
-                      if start is _ANYWHERE or character in start)
+        rules = _compiled(rule for rule, start in zip(self.rules, self.starts(), strict=True)
+                          if start is _ANYWHERE or character in start)
         self.by_character[code] = rules
         return rules
 
 
+def _compiled(rules: Iterable[_Rule]) -> tuple[_Rule, ...]:
+    return tuple((compiled_match(match), action, new_state) for match, action, new_state in rules)
+
+
 def _rule_start(rule: _Rule) -> frozenset[str] | None:
-    compiled = getattr(rule[0], "__self__", None)
-    if not isinstance(compiled, re.Pattern) or not isinstance(compiled.pattern, str):
+    match = rule[0]
+    if type(match) is DeferredMatch:
+        pattern, flags = match.pattern, match.flags
+    else:
+        compiled = getattr(match, "__self__", None)
+        if not isinstance(compiled, re.Pattern):
+            return _ANYWHERE
+        pattern, flags = compiled.pattern, compiled.flags
+    if not isinstance(pattern, str):
         return _ANYWHERE
-    return starting_characters(compiled.pattern, compiled.flags)
+    return starting_characters(pattern, flags)
 
 
 class _States(dict[str, _StateRules]):
@@ -213,7 +250,7 @@ def _states_of(lexer: Lexer) -> _States:
 
 def _rules_at(state: _StateRules, text: str, position: int, end: int) -> tuple[_Rule, ...]:
     if position >= end:
-        return state.all
+        return state.at_end
     code = ord(text[position])
     if code >= _ASCII:
         return state.all
@@ -254,8 +291,11 @@ def _run_regex_lexer(lexer: Lexer, text: str) -> list[RawToken]:
     add = tokens.append
     while True:
         # The rules that can start here (inline: this loop runs once per token).
-        code = ord(text[position]) if position < end else _ASCII
-        rules = state.all if code >= _ASCII else state.by_character[code] or state.at(code)
+        if position < end:
+            code = ord(text[position])
+            rules = state.all if code >= _ASCII else state.by_character[code] or state.at(code)
+        else:
+            rules = state.at_end
         for match, action, new_state in rules:
             found = match(text, position)
             if found is None:

@@ -16,6 +16,7 @@ from pygments.token import (
     Whitespace,
 )
 
+from ._dispatch import raw_tokens
 from ._tokens import (
     _ANY,
     RawToken,
@@ -74,7 +75,7 @@ def _python_spec(tokens: list[RawToken]) -> list[RawToken]:
             and following[1] == "}"
             and lexer
         ):
-            raw = [(t, v) for _, t, v in lexer.get_tokens_unprocessed(value)]
+            raw = raw_tokens(lexer, value)
             out += _apply_rules(
                 RULES["python"], [(Text if _IS_WHITESPACE[t] else t, v) for t, v in raw]
             )

@@ -19,6 +19,7 @@ from pygments.token import (
 )
 from pygments.token import _TokenType as TokenType
 
+from ._dispatch import raw_tokens
 from ._tokens import RawToken, _pygments_lexer, _words, lineage
 
 _IS_COMMENT = lineage(Comment)
@@ -310,5 +311,5 @@ def _shell_command(command: str) -> list[RawToken]:
     lexer = _pygments_lexer("shell")
     if lexer is None or not command:
         return [(Text, command)]
-    raw = [(t, v) for _, t, v in lexer.get_tokens_unprocessed(command)]
+    raw = raw_tokens(lexer, command)
     return _shell_tokens([(Text if _IS_WHITESPACE[t] else t, v) for t, v in raw])

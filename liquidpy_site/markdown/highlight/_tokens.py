@@ -15,6 +15,8 @@ from pygments.token import (
 from pygments.token import _TokenType as TokenType
 from pygments.util import ClassNotFound
 
+from ._deferred import make_lexer
+
 RawToken = tuple[TokenType, str]
 
 Rule = tuple[TokenType, str, TokenType]
@@ -138,7 +140,7 @@ def rouge_lexer_tag(lang: str | None) -> str | None:
 @cache
 def _pygments_lexer(tag: str) -> Lexer | None:
     lexer_class = pygments_lexer_class(tag)
-    return lexer_class(stripnl=False, ensurenl=False) if lexer_class is not None else None
+    return make_lexer(lexer_class, stripnl=False, ensurenl=False) if lexer_class is not None else None
 
 
 @cache
