@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from liquidpy_site.deferred_imports import deferring
+from liquidpy_site.deferred_imports import compiling_on_first_use, deferring
 
-with deferring():  # what python-liquid imports but seldom uses loads on first use
+# What python-liquid imports or compiles but seldom uses is made ready on first use.
+with deferring(), compiling_on_first_use():
     import liquid  # noqa: F401
 
 from liquidpy_site.api import build, markdownify, render

@@ -140,7 +140,8 @@ def test_a_submodule_of_a_deferred_package_still_imports(probe_package: Path) ->
 def test_a_fresh_process_defers_what_liquid_seldom_uses() -> None:
     script = ("import sys, liquidpy_site; "
               "print(' '.join(m for m in ('asyncio.base_events', 'dateutil.parser._parser', "
-              "'importlib_resources._common', 'liquid.extra.tags', 'liquid.extra.filters') "
+              "'importlib_resources._common', 'liquid.extra.tags', 'liquid.extra.filters', "
+              "'babel.messages.catalog', 'babel.localtime') "
               "if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=True).stdout.split()
@@ -157,7 +158,38 @@ def test_liquid_filters_that_need_them_still_work() -> None:
               "from liquid import PackageLoader; import liquid; "
               "print(type(PackageLoader('liquid', package_path='.')).__name__); "
               "print(Environment(extra=True).from_string("
-              "\"{% macro 'm' x %}<{{ x }}>{% endmacro %}{% call 'm' 1 %}\").render())")
+              "\"{% macro 'm' x %}<{{ x }}>{% endmacro %}{% call 'm' 1 %}\").render()); "
+              "from liquid.messages import extract_from_templates; "
+              "catalog = extract_from_templates(env.from_string('{{ \\'Hello\\' | t }}')); "
+              "print(type(catalog).__name__, [m.id for m in catalog if m.id])")
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=True).stdout.split("\n")
-    assert output[:5] == ["04 March 2021", "3", "2021", "PackageLoader", "<1>"]
+    assert output[:6] == ["04 March 2021", "3", "2021", "PackageLoader", "<1>", "Catalog ['Hello']"]
+
+
+def test_a_pattern_liquid_compiles_at_import_is_compiled_on_first_use() -> None:
+    script = (
+        "import re, liquidpy_site; from liquid.builtin.expressions import path; "
+        "from liquid import context; "
+        "print(type(path.RE_PROPERTY).__name__, path.RE_PROPERTY._compiled is None, "
+        "re.compile.__module__ == 're' and re.compile.__name__ == 'compile'); "
+        "real = re.compile(path.RE_PROPERTY._pattern); "
+        "samples = ['title', '_x-1', 'é', '1a', 'a b', '\\U0001d49c', 'naïve', '']; "
+        "print(all(bool(path.RE_PROPERTY.fullmatch(s)) == bool(real.fullmatch(s)) "
+        "and bool(context.RE_PROPERTY.fullmatch(s)) == bool(real.fullmatch(s)) for s in samples))"
+    )
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, cwd="/").stdout.split("\n")
+    assert output[:2] == ["_PatternOnFirstUse True True", "True"]
+
+
+def test_other_patterns_compile_as_usual_inside_the_block() -> None:
+    import re
+
+    from liquidpy_site.deferred_imports import compiling_on_first_use
+
+    with compiling_on_first_use(["a+"]):
+        deferred, flagged, other = re.compile("a+"), re.compile("a+", re.I), re.compile("b")
+    assert type(deferred).__name__ == "_PatternOnFirstUse" and deferred.match("aa").group() == "aa"
+    assert isinstance(flagged, re.Pattern) and isinstance(other, re.Pattern)
+    assert re.compile("a+").pattern == "a+"
