@@ -165,18 +165,23 @@ def deferring(names: Sequence[str] = LIQUID_EXTRAS,
 
 
 class _PatternOnFirstUse:
-    """Stands for ``re.compile(pattern)``, compiled when first used."""
+    """Stands for ``re.compile(pattern)``, compiled when first used.
 
-    __slots__ = ("_pattern", "_compiled")
+    An attribute read from the compiled pattern is kept on the stand-in, so that
+    reading it again (``fullmatch``, for each undefined variable's message) is
+    as quick as on the pattern itself.
+    """
 
     def __init__(self, pattern: str) -> None:
         self._pattern = pattern
         self._compiled: re.Pattern[str] | None = None
 
-    def __getattr__(self, name: str) -> Any:  # only for what the slots do not hold
+    def __getattr__(self, name: str) -> Any:  # only for what the stand-in does not hold yet
         if self._compiled is None:
             self._compiled = _REAL_COMPILE(self._pattern)
-        return getattr(self._compiled, name)
+        value = getattr(self._compiled, name)
+        setattr(self, name, value)
+        return value
 
 
 _REAL_COMPILE = re.compile

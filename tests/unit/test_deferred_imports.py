@@ -193,3 +193,12 @@ def test_other_patterns_compile_as_usual_inside_the_block() -> None:
     assert type(deferred).__name__ == "_PatternOnFirstUse" and deferred.match("aa").group() == "aa"
     assert isinstance(flagged, re.Pattern) and isinstance(other, re.Pattern)
     assert re.compile("a+").pattern == "a+"
+
+
+def test_a_pattern_compiled_on_first_use_keeps_what_was_read() -> None:
+    from liquidpy_site.deferred_imports import _PatternOnFirstUse
+
+    pattern = _PatternOnFirstUse("[a-z]+")
+    assert pattern._compiled is None
+    assert pattern.fullmatch("abc") and not pattern.fullmatch("ab1")
+    assert "fullmatch" in vars(pattern) and pattern.pattern == "[a-z]+"
