@@ -1,13 +1,14 @@
-"""Pygments regex lexers whose rules are compiled when first tried.
+"""Pygments regex lexers whose rules are compiled when first needed.
 
 Making a Pygments regex lexer compiles every rule of every state once per
-process (437 rules for Python, 1,232 for the ten languages of the bench's
+process (534 distinct rules for the ten languages of the comparison blog's
 code), and each render worker makes its own. The code of a site reaches a
 fraction of them: :func:`make_lexer` makes the lexer with each rule's ``match``
-left as a :class:`DeferredMatch`, which compiles its pattern on its first call
-and then takes its own place in the lexer's states, so that Pygments' loop (or
-any other user of the class) meets the compiled ``match`` from then on. The
-tokens are the same; only the time of compiling moves.
+left as a :class:`DeferredMatch`, which compiles its pattern when the dispatch
+first takes the rule (or on its first call) and then takes its own place in the
+lexer's states, so that Pygments' loop (or any other user of the class) meets
+the compiled ``match`` from then on. The tokens are the same; only the time of
+compiling moves.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _Match = Callable[..., "re.Match[str] | None"]
 
 
 class DeferredMatch:
-    """A rule's ``match``: its pattern is compiled on the first call.
+    """A rule's ``match``: its pattern is compiled when first needed.
 
     Args:
         regex: The rule's pattern, or a Pygments ``Future`` (``words(...)``) giving it.
