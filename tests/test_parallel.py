@@ -57,22 +57,28 @@ def _build(src: Path, dest: Path, **options: object) -> dict[str, bytes]:
     return _tree(dest)
 
 
-def test_jobs_one_and_many_give_the_same_site(site_source: Path, tmp_path: Path,
+@pytest.fixture()
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each conversion the render pass asks of the pool, whether the pool had it."""
+    answers: list[bool] = []
+    original = ConversionPool.take
+
+    def take(self: ConversionPool, text: str, key: str) -> str | None:
+        html = original(self, text, key)
+        answers.append(html is not None)
+        return html
+
+    monkeypatch.setattr(ConversionPool, "take", take)
+    return answers
+
+
+def test_jobs_one_and_many_give_the_same_site(site_source: Path, tmp_path: Path, taken: list[bool],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from liquidpy_site import site as site_module
 
     one = _build(site_source, tmp_path / "one", jobs=1)
     # 41 items: too few to fork render workers; the own process pool converts ahead, however little.
     monkeypatch.setattr(site_module, "_MIN_POOL_CHARS", 0)
-    taken: list[bool] = []
-    original = ConversionPool.take
-
-    def take(self: ConversionPool, text: str, key: str) -> str | None:
-        html = original(self, text, key)
-        taken.append(html is not None)
-        return html
-
-    monkeypatch.setattr(ConversionPool, "take", take)
     many = _build(site_source, tmp_path / "many", jobs=2)
     assert one.keys() == many.keys()
     assert one == many
@@ -111,17 +117,7 @@ def test_a_failing_conversion_is_left_to_the_render_pass(monkeypatch: pytest.Mon
     assert convert_chunk({}, ["*a*", "boom"]) == ["<p><em>a</em></p>\n", None]
 
 
-def test_bodies_are_converted_ahead(site_source: Path, tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    taken: list[bool] = []
-    original = ConversionPool.take
-
-    def take(self: ConversionPool, text: str, key: str) -> str | None:
-        html = original(self, text, key)
-        taken.append(html is not None)
-        return html
-
-    monkeypatch.setattr(ConversionPool, "take", take)
+def test_bodies_are_converted_ahead(site_source: Path, tmp_path: Path, taken: list[bool]) -> None:
     with ThreadPoolExecutor(max_workers=2) as executor:
         _build(site_source, tmp_path / "threads", executor=executor)
     # Every body, Liquid or not, except the 14 posts whose Liquid reads other posts' bodies.

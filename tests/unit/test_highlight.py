@@ -478,7 +478,7 @@ def test_scanned_languages_never_make_their_pygments_lexer(tag: str,
 def test_lineage_answers_as_pygments_membership_does() -> None:
     from pygments.token import Comment, Name, String, Text, Token
 
-    from liquidpy_site.markdown.highlight._tokens import lineage
+    from liquidpy_site.markdown.highlight._families import lineage
 
     strings = lineage(String)
     assert lineage(String) is strings
@@ -497,7 +497,7 @@ def test_lineage_answers_as_pygments_membership_does() -> None:
 def test_lineage_matches_membership_for_any_types(path: list[str], family_path: list[str]) -> None:
     from pygments.token import Token
 
-    from liquidpy_site.markdown.highlight._tokens import lineage
+    from liquidpy_site.markdown.highlight._families import lineage
 
     ttype, family = Token, Token
     for part in path:

@@ -14,7 +14,9 @@ plain output always matches Jekyll.
 Layout: this module holds the HTML shapes (kramdown's and the tag's wrappers,
 Rouge's line-number table); ``_lexing`` turns code into Rouge-classed spans;
 ``_dispatch`` runs Pygments' regex lexers trying only the rules that can start
-at each character; ``_tokens`` has the shared helpers and Rouge's lexer names; the other private
+at each character, with their rules compiled when first needed (``_deferred``);
+``_tokens`` has the shared helpers and Rouge's lexer names, ``_families`` the
+token-family tables the adjustments test tokens with; the other private
 modules adjust one family of languages each (``_python_ruby``, ``_javascript``,
 ``_clike``, ``_data``) or scan it directly where Pygments' tokens are too far
 from Rouge's (``_css``, ``_scss``, ``_shell``, ``_liquid``).

@@ -13,35 +13,34 @@ from pygments.token import (
     Operator,
     Punctuation,
     String,
-    Text,
-    Whitespace,
 )
 from pygments.token import _TokenType as TokenType
 
-from ._tokens import _ANY, RawToken, Rule, _comment_leaves_newline, _words, lineage
-
-_IS_COMMENT = lineage(Comment)
-_IS_COMMENT_MULTILINE = lineage(Comment.Multiline)
-_IS_COMMENT_PREPROC = lineage(Comment.Preproc)
-_IS_COMMENT_SINGLE = lineage(Comment.Single)
-_IS_KEYWORD = lineage(Keyword)
-_IS_KEYWORD_TYPE = lineage(Keyword.Type)
-_IS_NAME = lineage(Name)
-_IS_NAME_DECORATOR = lineage(Name.Decorator)
-_IS_NAME_FUNCTION = lineage(Name.Function)
-_IS_NAME_LABEL = lineage(Name.Label)
-_IS_NAME_NAMESPACE = lineage(Name.Namespace)
-_IS_NUMBER = lineage(Number)
-_IS_NUMBER_FLOAT = lineage(Number.Float)
-_IS_NUMBER_HEX = lineage(Number.Hex)
-_IS_NUMBER_INTEGER = lineage(Number.Integer)
-_IS_OPERATOR = lineage(Operator)
-_IS_PUNCTUATION = lineage(Punctuation)
-_IS_STRING = lineage(String)
-_IS_STRING_SINGLE = lineage(String.Single)
-_IS_STRING_SYMBOL = lineage(String.Symbol)
-_IS_TEXT = lineage(Text)
-_IS_WHITESPACE = lineage(Whitespace)
+from ._families import (
+    IS_COMMENT,
+    IS_COMMENT_MULTILINE,
+    IS_COMMENT_PREPROC,
+    IS_COMMENT_SINGLE,
+    IS_KEYWORD,
+    IS_KEYWORD_TYPE,
+    IS_NAME,
+    IS_NAME_DECORATOR,
+    IS_NAME_FUNCTION,
+    IS_NAME_LABEL,
+    IS_NAME_NAMESPACE,
+    IS_NUMBER,
+    IS_NUMBER_FLOAT,
+    IS_NUMBER_HEX,
+    IS_NUMBER_INTEGER,
+    IS_OPERATOR,
+    IS_PUNCTUATION,
+    IS_STRING,
+    IS_STRING_SINGLE,
+    IS_STRING_SYMBOL,
+    IS_TEXT,
+    IS_WHITESPACE,
+)
+from ._tokens import _ANY, RawToken, Rule, _comment_leaves_newline, _words
 
 # Java: Rouge's keywords, and its method-name pattern (leading words, a name, "(").
 _JAVA_KEYWORDS = frozenset(
@@ -60,9 +59,9 @@ def _java_methods(tokens: list[RawToken]) -> set[int]:
     starts: list[int] = []
     pos = 0
     for ttype, value in tokens:
-        if _IS_TEXT[ttype] or _IS_WHITESPACE[ttype]:
+        if IS_TEXT[ttype] or IS_WHITESPACE[ttype]:
             starts += [pos + i for i, char in enumerate(value) if char == "\n"]
-        elif not (_IS_COMMENT[ttype] or _IS_STRING[ttype]):
+        elif not (IS_COMMENT[ttype] or IS_STRING[ttype]):
             starts.append(pos)
         pos += len(value)
     found: set[int] = set()
@@ -90,19 +89,19 @@ def _java_names(tokens: list[RawToken]) -> list[RawToken]:
         start, pos = pos, pos + len(value)
         previous = out[-1][1] if out else ""
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
-        if value in ("L", "l") and out and _IS_NUMBER_INTEGER[out[-1][0]] and _IS_NAME[ttype]:
+        if value in ("L", "l") and out and IS_NUMBER_INTEGER[out[-1][0]] and IS_NAME[ttype]:
             out[-1] = (out[-1][0], out[-1][1] + value)
             continue
         if start in declared:
             ttype = Name.Function
-        elif _IS_NAME[ttype] and following.startswith(":") and not _IS_NAME_DECORATOR[ttype]:
+        elif IS_NAME[ttype] and following.startswith(":") and not IS_NAME_DECORATOR[ttype]:
             out += [(Name.Label, value + ":")]
             tokens[index + 1] = (tokens[index + 1][0], following[1:])
             pos += 1
             continue
-        elif _IS_NAME[ttype] and not _IS_NAME_DECORATOR[ttype] and not _IS_NAME_NAMESPACE[ttype]:
+        elif IS_NAME[ttype] and not IS_NAME_DECORATOR[ttype] and not IS_NAME_NAMESPACE[ttype]:
             ttype = _java_name(value, previous)
-        elif _IS_NUMBER[ttype]:
+        elif IS_NUMBER[ttype]:
             out += _java_number(ttype, value)
             continue
         out.append((ttype, value))
@@ -118,7 +117,7 @@ def _java_name(value: str, previous: str) -> TokenType:
 
 
 def _java_number(ttype: TokenType, value: str) -> list[RawToken]:
-    if _IS_NUMBER_HEX[ttype] and value[-1:] in "lL":
+    if IS_NUMBER_HEX[ttype] and value[-1:] in "lL":
         return [(ttype, value[:-1]), (Name.Constant, value[-1])]
     exponent = re.fullmatch(r"(\d+)([eE][+-]?\d+[fFdD]?)", value)
     if exponent:
@@ -137,29 +136,29 @@ def _c_family(cpp: bool) -> Callable[[list[RawToken]], list[RawToken]]:
         pos = 0
         for index, (ttype, value) in enumerate(tokens):
             start, pos = pos, pos + len(value)
-            if _IS_NAME_FUNCTION[ttype] or start in functions:
+            if IS_NAME_FUNCTION[ttype] or start in functions:
                 ttype = Name.Function if start in functions else Name
             following = next((v for _, v in tokens[index + 1 :] if v.strip()), "")
             previous = next((v for _, v in reversed(out) if v.strip()), "")
-            if _IS_NUMBER[ttype] and value.startswith("-"):
+            if IS_NUMBER[ttype] and value.startswith("-"):
                 out.append((Operator, "-"))
                 value = value[1:]
-            if _IS_NUMBER_FLOAT[ttype]:
+            if IS_NUMBER_FLOAT[ttype]:
                 out += _c_float(value, cpp)
                 continue
-            if _IS_KEYWORD[ttype] and value == "template":
+            if IS_KEYWORD[ttype] and value == "template":
                 angle = 1
-            elif angle and _IS_OPERATOR[ttype] and value in "<>":
+            elif angle and IS_OPERATOR[ttype] and value in "<>":
                 angle += 1 if value == "<" else -1
                 ttype = Punctuation if angle == 1 and value == ">" else ttype
                 angle = 0 if angle == 1 and value == ">" else angle
-            elif _IS_NAME_NAMESPACE[ttype]:
+            elif IS_NAME_NAMESPACE[ttype]:
                 ttype = Name
-            elif cpp and _IS_NAME[ttype] and previous in _CPP_TYPE_WORDS and following[:1] != ":":
+            elif cpp and IS_NAME[ttype] and previous in _CPP_TYPE_WORDS and following[:1] != ":":
                 ttype = Name.Class
-            elif following == ":" and value == "default" and _IS_KEYWORD[ttype]:
+            elif following == ":" and value == "default" and IS_KEYWORD[ttype]:
                 ttype = Name.Label
-            elif following == ":" and (_IS_NAME_LABEL[ttype] or cpp and value in _CPP_ACCESS):
+            elif following == ":" and (IS_NAME_LABEL[ttype] or cpp and value in _CPP_ACCESS):
                 ttype = Name.Label if cpp else Name
             elif (
                 value == ":"
@@ -171,7 +170,7 @@ def _c_family(cpp: bool) -> Callable[[list[RawToken]], list[RawToken]]:
                 continue
             elif value == ":" and previous and out and out[-1][0] is Name and not cpp:
                 ttype = Operator
-            elif not cpp and _IS_KEYWORD_TYPE[ttype] and value == "bool":
+            elif not cpp and IS_KEYWORD_TYPE[ttype] and value == "bool":
                 ttype = Name
             out.append((ttype, value))
         return out
@@ -191,10 +190,10 @@ def _c_functions(tokens: list[RawToken]) -> set[int]:
     depth = pos = skip_to = 0
     for ttype, value in tokens:
         start, pos = pos, pos + len(value)
-        if _IS_PUNCTUATION[ttype]:
+        if IS_PUNCTUATION[ttype]:
             depth = max(0, depth + value.count("{") - value.count("}"))
             continue
-        if depth or start < skip_to or not value.strip() or _IS_COMMENT[ttype] or _IS_STRING[ttype]:
+        if depth or start < skip_to or not value.strip() or IS_COMMENT[ttype] or IS_STRING[ttype]:
             continue
         match = _C_FUNCTION.match(code, start)
         if match:
@@ -214,25 +213,25 @@ def _c_preprocessor(tokens: list[RawToken]) -> list[RawToken]:
     out: list[RawToken] = []
     mode = ""  # "", "include" or "line"
     for index, (ttype, value) in enumerate(tokens):
-        if not mode and _IS_COMMENT_PREPROC[ttype] and value.startswith("#"):
+        if not mode and IS_COMMENT_PREPROC[ttype] and value.startswith("#"):
             head = "".join(v for _, v in tokens[index : index + 2])
             mode = "include" if re.match(r"#include\b", head) else "line"
-        elif mode == "line" and "\n" in value and not _IS_COMMENT_PREPROC[ttype]:
+        elif mode == "line" and "\n" in value and not IS_COMMENT_PREPROC[ttype]:
             body, _, rest = value.partition("\n")
             out.append((Comment.Preproc, body + "\n"))
             mode = ""
             if rest:
                 out.append((ttype, rest))
             continue
-        if mode == "line" and not _IS_COMMENT_MULTILINE[ttype]:
+        if mode == "line" and not IS_COMMENT_MULTILINE[ttype]:
             ttype = Comment.Preproc
-        elif mode == "include" and _IS_COMMENT_SINGLE[ttype] and out and not out[-1][1].strip():
+        elif mode == "include" and IS_COMMENT_SINGLE[ttype] and out and not out[-1][1].strip():
             out[-1] = (Comment.Single, out[-1][1])
-        elif mode == "include" and _IS_TEXT[ttype] and value.startswith("\n"):
+        elif mode == "include" and IS_TEXT[ttype] and value.startswith("\n"):
             out.append((Comment.Preproc, "\n"))
             value, mode = value[1:], ""
         out.append((ttype, value))
-        if _IS_COMMENT_PREPROC[ttype] and value.endswith("\n"):
+        if IS_COMMENT_PREPROC[ttype] and value.endswith("\n"):
             mode = ""
     return out
 
@@ -274,11 +273,11 @@ _SQL_WORDS: dict[str, TokenType] = {
 def _sql_tokens(tokens: list[RawToken]) -> list[RawToken]:
     out: list[RawToken] = []
     for ttype, value in _comment_leaves_newline(tokens):
-        if _IS_NAME[ttype] or _IS_KEYWORD[ttype]:
+        if IS_NAME[ttype] or IS_KEYWORD[ttype]:
             ttype = _SQL_WORDS.get(value.upper(), ttype)
-        elif _IS_STRING_SYMBOL[ttype]:
+        elif IS_STRING_SYMBOL[ttype]:
             ttype = Name.Variable
-        elif _IS_STRING_SINGLE[ttype] and "''" in value[1:-1]:
+        elif IS_STRING_SINGLE[ttype] and "''" in value[1:-1]:
             inner = re.split(r"('')", value[1:-1])
             out += [(String.Single, value[0])]
             out += [(String.Escape if part == "''" else String.Single, part) for part in inner]

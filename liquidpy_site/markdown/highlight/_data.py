@@ -16,9 +16,8 @@ from pygments.token import (
     String,
 )
 
-from ._tokens import _ANY, RawToken, Rule, lineage
-
-_IS_STRING = lineage(String)
+from ._families import IS_STRING
+from ._tokens import _ANY, RawToken, Rule
 
 
 def _yaml_quotes(tokens: list[RawToken]) -> list[RawToken]:
@@ -26,12 +25,12 @@ def _yaml_quotes(tokens: list[RawToken]) -> list[RawToken]:
     out: list[RawToken] = []
     quote: str | None = None
     for ttype, value in tokens:
-        if _IS_STRING[ttype] and quote is None and value[:1] in "\"'":
+        if IS_STRING[ttype] and quote is None and value[:1] in "\"'":
             quote = value[0]
             kind = String.Double if quote == '"' else String.Single
             out.append((kind, quote))
             ttype, value = String, value[1:]
-        if quote is not None and _IS_STRING[ttype]:
+        if quote is not None and IS_STRING[ttype]:
             if value.endswith(quote) and not value.endswith("\\" + quote):
                 quote = None
             if '"' in (quote or '"') and "\\" in value:
@@ -49,7 +48,7 @@ def _json_escapes(tokens: list[RawToken]) -> list[RawToken]:
     """Split backslash escapes out of strings as ``se``, as Rouge does."""
     out: list[RawToken] = []
     for ttype, value in tokens:
-        if _IS_STRING[ttype] and "\\" in value:
+        if IS_STRING[ttype] and "\\" in value:
             for part in re.split(r"(\\.)", value):
                 out.append((String.Escape if part.startswith("\\") else ttype, part))
         else:

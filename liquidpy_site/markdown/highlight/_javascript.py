@@ -18,22 +18,23 @@ from pygments.token import (
 from pygments.token import _TokenType as TokenType
 
 from ._css import _css_lex
-from ._tokens import _ANY, RawToken, Rule, _apply_rules, _words, lineage
-
-_IS_COMMENT = lineage(Comment)
-_IS_KEYWORD = lineage(Keyword)
-_IS_NAME = lineage(Name)
-_IS_NAME_ATTRIBUTE = lineage(Name.Attribute)
-_IS_NAME_LABEL = lineage(Name.Label)
-_IS_NAME_OTHER = lineage(Name.Other)
-_IS_NAME_TAG = lineage(Name.Tag)
-_IS_NUMBER_FLOAT = lineage(Number.Float)
-_IS_NUMBER_INTEGER = lineage(Number.Integer)
-_IS_OPERATOR = lineage(Operator)
-_IS_OPERATOR_WORD = lineage(Operator.Word)
-_IS_STRING = lineage(String)
-_IS_STRING_BACKTICK = lineage(String.Backtick)
-_IS_STRING_REGEX = lineage(String.Regex)
+from ._families import (
+    IS_COMMENT,
+    IS_KEYWORD,
+    IS_NAME,
+    IS_NAME_ATTRIBUTE,
+    IS_NAME_LABEL,
+    IS_NAME_OTHER,
+    IS_NAME_TAG,
+    IS_NUMBER_FLOAT,
+    IS_NUMBER_INTEGER,
+    IS_OPERATOR,
+    IS_OPERATOR_WORD,
+    IS_STRING,
+    IS_STRING_BACKTICK,
+    IS_STRING_REGEX,
+)
+from ._tokens import _ANY, RawToken, Rule, _apply_rules, _words
 
 # JavaScript words by the class Rouge gives them; other identifiers are ``nx``.
 _JS_WORDS: dict[str, TokenType] = {
@@ -85,10 +86,10 @@ _JS_NUMBER = re.compile(r"(\.?)(\d+)(\.\d*)?(?:([eE])([+-]?)(\d+))?(n?)")
 
 
 def _js_word(ttype: TokenType, value: str, words: Mapping[str, TokenType]) -> TokenType:
-    if (_IS_NAME[ttype] or _IS_KEYWORD[ttype] or _IS_OPERATOR_WORD[ttype]) and _JS_IDENTIFIER.fullmatch(
+    if (IS_NAME[ttype] or IS_KEYWORD[ttype] or IS_OPERATOR_WORD[ttype]) and _JS_IDENTIFIER.fullmatch(
         value
     ):
-        if _IS_NAME_ATTRIBUTE[ttype] or _IS_NAME_LABEL[ttype]:
+        if IS_NAME_ATTRIBUTE[ttype] or IS_NAME_LABEL[ttype]:
             return ttype
         return words.get(value, Name.Other)
     return ttype
@@ -133,23 +134,23 @@ def _js_strings(
             out += [(String.Escape if p.startswith("\\") else ttype, p) for p in inner]
             out.append((String.Delimiter, value[-1]))
             continue
-        if _IS_STRING_BACKTICK[ttype]:
+        if IS_STRING_BACKTICK[ttype]:
             out.append((String.Double, value))
             continue
-        if _IS_NAME[ttype] and value.startswith("#") and len(value) > 1:
+        if IS_NAME[ttype] and value.startswith("#") and len(value) > 1:
             out += [(Error, "#"), (Name.Other, value[1:])]
             continue
-        if _IS_STRING_REGEX[ttype] and value.startswith("/"):
+        if IS_STRING_REGEX[ttype] and value.startswith("/"):
             out += _js_regex(value)
             continue
-        if _IS_NUMBER_FLOAT[ttype] or _IS_NUMBER_INTEGER[ttype]:
+        if IS_NUMBER_FLOAT[ttype] or IS_NUMBER_INTEGER[ttype]:
             out += _js_number(value)
             continue
-        if _IS_NAME_OTHER[ttype] and value.endswith("?") and len(value) > 1:
+        if IS_NAME_OTHER[ttype] and value.endswith("?") and len(value) > 1:
             label = keys.get(index, ttype)
             out += [(label, value[:-1]), (Punctuation, "?")]
             continue
-        if _IS_NAME_OTHER[ttype]:
+        if IS_NAME_OTHER[ttype]:
             ttype = keys.get(index, ttype)
         out.append((_js_word(ttype, value, words), value))
     return out
@@ -161,7 +162,7 @@ def _js_keys(tokens: list[RawToken]) -> dict[int, TokenType]:
     A ``{`` after a name or ``)`` opens a block, any other ``{`` an object literal;
     once a block nested in an object closes, Rouge no longer sees that object's keys.
     """
-    significant = [i for i, (t, v) in enumerate(tokens) if v.strip() and not _IS_COMMENT[t]]
+    significant = [i for i, (t, v) in enumerate(tokens) if v.strip() and not IS_COMMENT[t]]
     found: dict[int, TokenType] = {}
     stack: list[str] = []
     previous = ""
@@ -175,7 +176,7 @@ def _js_keys(tokens: list[RawToken]) -> dict[int, TokenType]:
             closed = stack.pop()
             if closed == "block" and stack and stack[-1] == "object":
                 stack[-1] = "lost"
-        elif _IS_NAME_OTHER[ttype] and (following.startswith(":") or value.endswith("?")):
+        elif IS_NAME_OTHER[ttype] and (following.startswith(":") or value.endswith("?")):
             kind = _js_key_kind(previous, stack[-1] if stack else "")
             if kind is not None:
                 found[index] = kind
@@ -210,12 +211,12 @@ def _html_tags(tokens: list[RawToken]) -> list[RawToken]:
     opening = embedded = ""
     for index, (ttype, value) in enumerate(tokens):
         ahead = "".join(v for _, v in tokens[index : index + 3]).replace(" ", "")
-        if embedded and not (_IS_NAME_TAG[ttype] and ahead.startswith("</" + embedded)):
+        if embedded and not (IS_NAME_TAG[ttype] and ahead.startswith("</" + embedded)):
             body.append((ttype, value))
             continue
         out += _html_embedded(embedded, body)
         body, embedded = [], ""
-        if _IS_NAME_TAG[ttype]:
+        if IS_NAME_TAG[ttype]:
             if value in ("script", "style") and out and out[-1][1] == "<":
                 opening = value
             in_tag = not value.endswith(">")
@@ -223,9 +224,9 @@ def _html_tags(tokens: list[RawToken]) -> list[RawToken]:
                 embedded, opening = opening, ""
         elif opening and in_tag and not value.strip() and out and out[-1][1] == opening:
             ttype = Name.Tag
-        elif in_tag and _IS_OPERATOR[ttype] and value == "=":
+        elif in_tag and IS_OPERATOR[ttype] and value == "=":
             ttype = Name.Attribute
-        elif in_tag and _IS_STRING[ttype]:
+        elif in_tag and IS_STRING[ttype]:
             ttype = String
         out.append((ttype, value))
     return out + _html_embedded(embedded, body)

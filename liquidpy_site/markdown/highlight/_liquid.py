@@ -18,9 +18,8 @@ from pygments.token import (
 )
 from pygments.token import _TokenType as TokenType
 
-from ._tokens import RawToken, _words, lineage
-
-_IS_NAME = lineage(Name)
+from ._families import IS_NAME
+from ._tokens import RawToken, _words
 
 _LIQUID_MARKUP = re.compile(r"\{\{-?|\{%-?")
 
@@ -218,7 +217,7 @@ def _liquid_forloop(tokens: list[RawToken]) -> list[RawToken]:
         if ttype is Name.Variable and value == "forloop":
             ttype = Name.Builtin
         chained = len(out) >= 2 and out[-2][0] is Name.Builtin and out[-2][1].startswith("forloop")
-        if chained and out[-1][1] == "." and _IS_NAME[ttype]:
+        if chained and out[-1][1] == "." and IS_NAME[ttype]:
             out[-2:] = [(Name.Builtin, f"{out[-2][1]}.{value}")]
             continue
         out.append((ttype, value))

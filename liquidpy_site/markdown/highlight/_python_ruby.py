@@ -13,10 +13,31 @@ from pygments.token import (
     Punctuation,
     String,
     Text,
-    Whitespace,
 )
 
 from ._dispatch import raw_tokens
+from ._families import (
+    IS_KEYWORD,
+    IS_KEYWORD_NAMESPACE,
+    IS_NAME,
+    IS_NAME_DECORATOR,
+    IS_NAME_EXCEPTION,
+    IS_NAME_FUNCTION_MAGIC,
+    IS_NAME_NAMESPACE,
+    IS_NUMBER,
+    IS_OPERATOR,
+    IS_PUNCTUATION,
+    IS_STRING,
+    IS_STRING_DELIMITER,
+    IS_STRING_ESCAPE,
+    IS_STRING_HEREDOC,
+    IS_STRING_INTERPOL,
+    IS_STRING_REGEX,
+    IS_STRING_SINGLE,
+    IS_STRING_SYMBOL,
+    IS_TEXT,
+    IS_WHITESPACE,
+)
 from ._tokens import (
     _ANY,
     RawToken,
@@ -25,29 +46,7 @@ from ._tokens import (
     _comment_takes_newline,
     _pygments_lexer,
     _words,
-    lineage,
 )
-
-_IS_KEYWORD = lineage(Keyword)
-_IS_KEYWORD_NAMESPACE = lineage(Keyword.Namespace)
-_IS_NAME = lineage(Name)
-_IS_NAME_DECORATOR = lineage(Name.Decorator)
-_IS_NAME_EXCEPTION = lineage(Name.Exception)
-_IS_NAME_FUNCTION_MAGIC = lineage(Name.Function.Magic)
-_IS_NAME_NAMESPACE = lineage(Name.Namespace)
-_IS_NUMBER = lineage(Number)
-_IS_OPERATOR = lineage(Operator)
-_IS_PUNCTUATION = lineage(Punctuation)
-_IS_STRING = lineage(String)
-_IS_STRING_DELIMITER = lineage(String.Delimiter)
-_IS_STRING_ESCAPE = lineage(String.Escape)
-_IS_STRING_HEREDOC = lineage(String.Heredoc)
-_IS_STRING_INTERPOL = lineage(String.Interpol)
-_IS_STRING_REGEX = lineage(String.Regex)
-_IS_STRING_SINGLE = lineage(String.Single)
-_IS_STRING_SYMBOL = lineage(String.Symbol)
-_IS_TEXT = lineage(Text)
-_IS_WHITESPACE = lineage(Whitespace)
 
 _PY_BUILTINS = frozenset(
     _words(
@@ -69,7 +68,7 @@ def _python_spec(tokens: list[RawToken]) -> list[RawToken]:
     for index, (ttype, value) in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else (Text, "")
         if (
-            _IS_STRING[ttype]
+            IS_STRING[ttype]
             and out
             and out[-1] == (String.Interpol, ":")
             and following[1] == "}"
@@ -77,20 +76,20 @@ def _python_spec(tokens: list[RawToken]) -> list[RawToken]:
         ):
             raw = raw_tokens(lexer, value)
             out += _apply_rules(
-                RULES["python"], [(Text if _IS_WHITESPACE[t] else t, v) for t, v in raw]
+                RULES["python"], [(Text if IS_WHITESPACE[t] else t, v) for t, v in raw]
             )
             continue
-        if _IS_KEYWORD[ttype] and " " in value.strip():
+        if IS_KEYWORD[ttype] and " " in value.strip():
             out += [(Text if p.isspace() else ttype, p) for p in re.split(r"(\s+)", value)]
             continue
-        if ttype is Name and value in ("j", "J") and out and _IS_NUMBER[out[-1][0]]:
+        if ttype is Name and value in ("j", "J") and out and IS_NUMBER[out[-1][0]]:
             out[-1] = (Number.Float, out[-1][1] + value)
             continue
-        if _IS_KEYWORD_NAMESPACE[ttype] and value == "from" and out and not out[-1][1].endswith("\n"):
+        if IS_KEYWORD_NAMESPACE[ttype] and value == "from" and out and not out[-1][1].endswith("\n"):
             line = "".join(v for _, v in out).rsplit("\n", 1)[-1]
             if line.strip():
                 ttype = Keyword
-        elif _IS_NAME_NAMESPACE[ttype] and out and len(out) > 1 and out[-2] == (Keyword, "from"):
+        elif IS_NAME_NAMESPACE[ttype] and out and len(out) > 1 and out[-2] == (Keyword, "from"):
             ttype = Name
         out.append((ttype, value))
     return out
@@ -99,7 +98,7 @@ def _python_spec(tokens: list[RawToken]) -> list[RawToken]:
 def _python_names(tokens: list[RawToken]) -> list[RawToken]:
     out: list[RawToken] = []
     for ttype, value in _python_spec(tokens):
-        if _IS_NAME_DECORATOR[ttype]:
+        if IS_NAME_DECORATOR[ttype]:
             out.append((Operator, "@"))
             for part in re.split(r"(\.)", value[1:]):
                 kind = Punctuation if part == "." else Name
@@ -107,9 +106,9 @@ def _python_names(tokens: list[RawToken]) -> list[RawToken]:
                     kind = Name.Builtin
                 out.append((kind, part))
             continue
-        if _IS_NAME_EXCEPTION[ttype]:
+        if IS_NAME_EXCEPTION[ttype]:
             ttype = Name.Builtin
-        elif _IS_NAME_FUNCTION_MAGIC[ttype]:
+        elif IS_NAME_FUNCTION_MAGIC[ttype]:
             defined = [v for _, v in out if v.strip()][-1:] == ["def"]
             ttype = Name.Function if defined else Name
         elif ttype is Name and value in _PY_BUILTINS:
@@ -156,8 +155,8 @@ def _ruby_regex_escapes(tokens: list[RawToken]) -> list[RawToken]:
     out: list[RawToken] = []
     delimiter = ""
     for ttype, value in tokens:
-        if not _IS_STRING_REGEX[ttype]:
-            delimiter = "" if not _IS_STRING_INTERPOL[ttype] and not _IS_NAME[ttype] else delimiter
+        if not IS_STRING_REGEX[ttype]:
+            delimiter = "" if not IS_STRING_INTERPOL[ttype] and not IS_NAME[ttype] else delimiter
             out.append((ttype, value))
             continue
         if not delimiter:
@@ -166,7 +165,7 @@ def _ruby_regex_escapes(tokens: list[RawToken]) -> list[RawToken]:
         if delimiter == "/":
             out.append((ttype, value))
             continue
-        if out and _IS_STRING_REGEX[out[-1][0]] and out[-1][1].endswith("\\"):
+        if out and IS_STRING_REGEX[out[-1][0]] and out[-1][1].endswith("\\"):
             value = out.pop()[1] + value
         for part in re.split(r"(\\.)", value):
             escape = part[:1] == "\\" and len(part) == 2 and part[1] != delimiter[1:]
@@ -177,28 +176,28 @@ def _ruby_regex_escapes(tokens: list[RawToken]) -> list[RawToken]:
 def _ruby_names(tokens: list[RawToken]) -> list[RawToken]:
     out: list[RawToken] = []
     for ttype, value in _ruby_regex_escapes(_ruby_percent_arrays(tokens)):
-        if _IS_STRING_ESCAPE[ttype] and out and _IS_STRING_SINGLE[out[-1][0]]:
+        if IS_STRING_ESCAPE[ttype] and out and IS_STRING_SINGLE[out[-1][0]]:
             ttype = String.Single
         if (
-            _IS_STRING_DELIMITER[ttype]
+            IS_STRING_DELIMITER[ttype]
             and out
-            and (_IS_STRING_HEREDOC[out[-1][0]] or out[-1][1].startswith("<<"))
+            and (IS_STRING_HEREDOC[out[-1][0]] or out[-1][1].startswith("<<"))
         ):
             body = value.rstrip("\n")
             out += [(Name.Constant, body), (Text, value[len(body) :])]
             continue
-        if _IS_STRING_HEREDOC[ttype] and value:
+        if IS_STRING_HEREDOC[ttype] and value:
             out += _ruby_heredoc(value)
             continue
         prev = out[-1] if out else (Text, "")
-        if ttype is Name and re.fullmatch(r"\]?\.", prev[1]) and _IS_OPERATOR[prev[0]]:
+        if ttype is Name and re.fullmatch(r"\]?\.", prev[1]) and IS_OPERATOR[prev[0]]:
             out[-1] = (Punctuation, prev[1])
             ttype = Name.Function
-        after_key = out and _IS_STRING_SYMBOL[out[-1][0]] and out[-1][1].endswith(":")
-        if _IS_TEXT[ttype] and after_key and not value.strip(" \t"):
+        after_key = out and IS_STRING_SYMBOL[out[-1][0]] and out[-1][1].endswith(":")
+        if IS_TEXT[ttype] and after_key and not value.strip(" \t"):
             out[-1] = (out[-1][0], out[-1][1] + value)
             continue
-        if _IS_PUNCTUATION[ttype] and value == ":" and out and _IS_STRING_SYMBOL[out[-1][0]]:
+        if IS_PUNCTUATION[ttype] and value == ":" and out and IS_STRING_SYMBOL[out[-1][0]]:
             out[-1] = (out[-1][0], out[-1][1] + value)
             continue
         out.append((ttype, value))

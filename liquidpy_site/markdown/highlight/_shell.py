@@ -20,17 +20,20 @@ from pygments.token import (
 from pygments.token import _TokenType as TokenType
 
 from ._dispatch import raw_tokens
-from ._tokens import RawToken, _pygments_lexer, _words, lineage
+from ._families import (
+    IS_COMMENT,
+    IS_KEYWORD,
+    IS_NAME_VARIABLE,
+    IS_STRING_BACKTICK,
+    IS_STRING_DOUBLE,
+    IS_STRING_INTERPOL,
+    IS_TEXT,
+    IS_WHITESPACE,
+    lineage,
+)
+from ._tokens import RawToken, _pygments_lexer, _words
 
-_IS_COMMENT = lineage(Comment)
 _IS_PLAIN_IN_SHELL = lineage(Text, Number, Punctuation, Operator, Name.Builtin)
-_IS_KEYWORD = lineage(Keyword)
-_IS_NAME_VARIABLE = lineage(Name.Variable)
-_IS_STRING_BACKTICK = lineage(String.Backtick)
-_IS_STRING_DOUBLE = lineage(String.Double)
-_IS_STRING_INTERPOL = lineage(String.Interpol)
-_IS_TEXT = lineage(Text)
-_IS_WHITESPACE = lineage(Whitespace)
 
 _DIFF_LINE = re.compile(
     r"(?P<t>^ .*\n?)|(?P<p>^---$\n?)|(?P<gi>^[+>].*\n?)|(?P<gd>^[-<].*\n?)|(?P<gs>^!.*\n?)"
@@ -167,10 +170,10 @@ class _ShellScanner:
 
 
 def _shell_plain(ttype: TokenType, value: str) -> bool:
-    if _IS_NAME_VARIABLE[ttype]:
+    if IS_NAME_VARIABLE[ttype]:
         return not value.startswith("$")
     return _IS_PLAIN_IN_SHELL[ttype] or (
-        _IS_KEYWORD[ttype] and value not in ("$(", "$((", "))")
+        IS_KEYWORD[ttype] and value not in ("$(", "$((", "))")
     )
 
 
@@ -200,7 +203,7 @@ def _shell_tokens(tokens: list[RawToken]) -> list[RawToken]:
             out += _shell_curly(code[pos:end]) if closers[-1:] == ["}"] else scanner.scan(pos, end)
             pos = end
             continue
-        if value == "$#" and _IS_NAME_VARIABLE[ttype] and index + 1 < len(tokens):
+        if value == "$#" and IS_NAME_VARIABLE[ttype] and index + 1 < len(tokens):
             following, rest = tokens[index + 1]
             value += rest[:1]
             tokens[index + 1] = (following, rest[1:])
@@ -209,7 +212,7 @@ def _shell_tokens(tokens: list[RawToken]) -> list[RawToken]:
         index += 1
         if out[-1][0] is Name.Constant and index < len(tokens):
             blank = re.match(r"\s*\n", tokens[index][1])
-            if blank and _IS_TEXT[tokens[index][0]]:
+            if blank and IS_TEXT[tokens[index][0]]:
                 out[-1] = (Name.Constant, out[-1][1] + blank.group())
                 tokens[index] = (Text, tokens[index][1][blank.end() :])
                 pos += blank.end()
@@ -219,18 +222,18 @@ def _shell_tokens(tokens: list[RawToken]) -> list[RawToken]:
 def _shell_special(
     ttype: TokenType, value: str, closers: list[str], scanner: _ShellScanner, pos: int
 ) -> list[RawToken]:
-    if _IS_COMMENT[ttype]:
+    if IS_COMMENT[ttype]:
         body = value.rstrip("\n")
         return [(Comment, body), (Text, value[len(body) :])]
-    if value in ("${", "$(") and (_IS_STRING_INTERPOL[ttype] or _IS_KEYWORD[ttype]):
+    if value in ("${", "$(") and (IS_STRING_INTERPOL[ttype] or IS_KEYWORD[ttype]):
         closers.append("}" if value == "${" else ")")
         return [(Keyword if value == "${" else String.Interpol, value)]
     if closers and value == closers[-1]:
         closers.pop()
         return [(Keyword if value == "}" else String.Interpol, value)]
-    if _IS_STRING_BACKTICK[ttype]:
+    if IS_STRING_BACKTICK[ttype]:
         return [(String.Backtick, value)]
-    if _IS_STRING_DOUBLE[ttype]:
+    if IS_STRING_DOUBLE[ttype]:
         parts = re.split(r"(\\.|`[^`]*`)", value)
         out: list[RawToken] = []
         for number, part in enumerate(parts):
@@ -312,4 +315,4 @@ def _shell_command(command: str) -> list[RawToken]:
     if lexer is None or not command:
         return [(Text, command)]
     raw = raw_tokens(lexer, command)
-    return _shell_tokens([(Text if _IS_WHITESPACE[t] else t, v) for t, v in raw])
+    return _shell_tokens([(Text if IS_WHITESPACE[t] else t, v) for t, v in raw])

@@ -10,12 +10,12 @@ from pygments.lexers import find_lexer_class_by_name
 from pygments.token import (
     Comment,
     Text,
-    Whitespace,
 )
 from pygments.token import _TokenType as TokenType
 from pygments.util import ClassNotFound
 
 from ._deferred import make_lexer
+from ._families import IS_COMMENT_HASHBANG, IS_COMMENT_SINGLE, IS_TEXT, IS_WHITESPACE
 
 RawToken = tuple[TokenType, str]
 
@@ -23,34 +23,6 @@ Rule = tuple[TokenType, str, TokenType]
 """Retype tokens of a type (or subtype) whose text fully matches a pattern."""
 
 _ANY = r"(?s:.*)"
-
-
-class Lineage(dict[TokenType, bool]):
-    """``table[ttype]``: whether ``ttype`` is one of ``families`` or a subtype of one.
-
-    The answer of Pygments' ``ttype in family``, worked out once per token type:
-    that test is a Python method call, and the fixers make millions of them.
-    """
-
-    def __init__(self, families: tuple[TokenType, ...]) -> None:
-        super().__init__()
-        self.families = families
-
-    def __missing__(self, ttype: TokenType) -> bool:
-        found = self[ttype] = any(ttype in family for family in self.families)
-        return found
-
-
-@cache
-def lineage(*families: TokenType) -> Lineage:
-    """The (shared) :class:`Lineage` table of ``families``."""
-    return Lineage(families)
-
-
-_IS_COMMENT_HASHBANG = lineage(Comment.Hashbang)
-_IS_COMMENT_SINGLE = lineage(Comment.Single)
-_IS_TEXT = lineage(Text)
-_IS_WHITESPACE = lineage(Whitespace)
 
 
 def _words(text: str) -> list[str]:
@@ -176,7 +148,7 @@ class _Retyping(dict[TokenType, tuple[TokenType, _CompiledRules]]):
         self.whitespace_as_text = whitespace_as_text
 
     def __missing__(self, ttype: TokenType) -> tuple[TokenType, _CompiledRules]:
-        retyped = Text if self.whitespace_as_text and _IS_WHITESPACE[ttype] else ttype
+        retyped = Text if self.whitespace_as_text and IS_WHITESPACE[ttype] else ttype
         applicable = [(re.compile(pattern), new) for old, pattern, new in self.rules if retyped in old]
         entry = self[ttype] = (retyped, applicable)
         return entry
@@ -214,10 +186,10 @@ def _comment_takes_newline(tokens: list[RawToken]) -> list[RawToken]:
     """Move the newline ending a single-line comment into the comment token."""
     out: list[RawToken] = []
     for ttype, value in tokens:
-        if _IS_COMMENT_HASHBANG[ttype]:
+        if IS_COMMENT_HASHBANG[ttype]:
             ttype = Comment.Single
-        ends_comment = out and _IS_COMMENT_SINGLE[out[-1][0]] and not out[-1][1].endswith("\n")
-        if ends_comment and value.startswith("\n") and _IS_TEXT[ttype]:
+        ends_comment = out and IS_COMMENT_SINGLE[out[-1][0]] and not out[-1][1].endswith("\n")
+        if ends_comment and value.startswith("\n") and IS_TEXT[ttype]:
             out[-1] = (out[-1][0], out[-1][1] + "\n")
             value = value[1:]
         out.append((ttype, value))
@@ -228,7 +200,7 @@ def _comment_leaves_newline(tokens: list[RawToken]) -> list[RawToken]:
     """Split the newline ending a single-line comment off into plain text."""
     out: list[RawToken] = []
     for ttype, value in tokens:
-        if _IS_COMMENT_SINGLE[ttype] and value.endswith("\n"):
+        if IS_COMMENT_SINGLE[ttype] and value.endswith("\n"):
             out += [(ttype, value[:-1]), (Text, "\n")]
         else:
             out.append((ttype, value))
