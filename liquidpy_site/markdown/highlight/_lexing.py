@@ -16,7 +16,7 @@ from pygments.token import _TokenType as TokenType
 
 from . import _clike, _css, _data, _javascript, _liquid, _python_ruby, _scss, _shell
 from ._dispatch import raw_tokens
-from ._tokens import RawToken, Rule, _apply_rules, _pygments_lexer, pygments_lexer_class
+from ._tokens import NO_RULES, RawToken, Rule, _apply_rules, _pygments_lexer, pygments_lexer_class
 
 # Pygments classes Rouge does not know; their parent's class is used instead.
 _NOT_IN_ROUGE = {Generic.EmphStrong, Punctuation.Marker}
@@ -119,12 +119,11 @@ def _trim(spans: list[Span], extra: int) -> list[Span]:
 
 def _adjust(tag: str, tokens: list[RawToken]) -> list[RawToken]:
     """Rewrite Pygments tokens to the token types Rouge's lexer for ``tag`` emits."""
-    tokens = _apply_rules(RULES.get(tag, _NO_RULES), tokens, whitespace_as_text=tag not in _KEEP_WHITESPACE)
+    tokens = _apply_rules(RULES.get(tag, NO_RULES), tokens, whitespace_as_text=tag not in _KEEP_WHITESPACE)
     fixer = FIXERS.get(tag)
     return fixer(tokens) if fixer else tokens
 
 
-_NO_RULES: list[Rule] = []
 RULES: dict[str, list[Rule]] = {
     **_python_ruby.RULES,
     **_javascript.RULES,

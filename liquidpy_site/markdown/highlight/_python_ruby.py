@@ -36,7 +36,6 @@ from ._families import (
     IS_STRING_SINGLE,
     IS_STRING_SYMBOL,
     IS_TEXT,
-    IS_WHITESPACE,
 )
 from ._tokens import (
     _ANY,
@@ -75,9 +74,7 @@ def _python_spec(tokens: list[RawToken]) -> list[RawToken]:
             and lexer
         ):
             raw = raw_tokens(lexer, value)
-            out += _apply_rules(
-                RULES["python"], [(Text if IS_WHITESPACE[t] else t, v) for t, v in raw]
-            )
+            out += _apply_rules(RULES["python"], raw, whitespace_as_text=True)
             continue
         if IS_KEYWORD[ttype] and " " in value.strip():
             out += [(Text if p.isspace() else ttype, p) for p in re.split(r"(\s+)", value)]

@@ -28,10 +28,9 @@ from ._families import (
     IS_STRING_DOUBLE,
     IS_STRING_INTERPOL,
     IS_TEXT,
-    IS_WHITESPACE,
     lineage,
 )
-from ._tokens import RawToken, _pygments_lexer, _words
+from ._tokens import NO_RULES, RawToken, _apply_rules, _pygments_lexer, _words
 
 _IS_PLAIN_IN_SHELL = lineage(Text, Number, Punctuation, Operator, Name.Builtin)
 
@@ -315,4 +314,4 @@ def _shell_command(command: str) -> list[RawToken]:
     if lexer is None or not command:
         return [(Text, command)]
     raw = raw_tokens(lexer, command)
-    return _shell_tokens([(Text if IS_WHITESPACE[t] else t, v) for t, v in raw])
+    return _shell_tokens(_apply_rules(NO_RULES, raw, whitespace_as_text=True))

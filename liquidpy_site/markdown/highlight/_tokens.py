@@ -137,6 +137,9 @@ def _rouge_registry_aliases(tag: str) -> list[str]:
 
 _CompiledRules = list[tuple[re.Pattern[str], TokenType]]
 
+NO_RULES: list[Rule] = []
+"""No retyping rules (one list for all, so that its retyping table is made once)."""
+
 
 class _Retyping(dict[TokenType, tuple[TokenType, _CompiledRules]]):
     """For each token type met so far: the type it becomes before the rules (``Text``
